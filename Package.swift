@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Dossier: case file → resolved packet → bilingual HTML and PDF.
+/// Dependencies point one way: DossierCore ← DocumentModel/CaseModel ← Rules ← Compose ← HTMLExport/Typesetting ← PDF ← DossierKit ← dossier.
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+        .library(name: "DossierKit", targets: ["DossierKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries: C pointers never leave the module that wraps them.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // ICU's line breaker behind a plain C API: Swift never sees an ICU header (clash with Foundation's ICU).
+        .target(name: "CLineBreak", linkerSettings: [.linkedLibrary("icuuc")]),
+
+        .target(name: "DossierCore"),
+        .target(name: "DocumentModel", dependencies: ["DossierCore"]),
+        .target(name: "CaseModel", dependencies: ["DossierCore", "Yams"]),
+        .target(name: "Rules", dependencies: ["DossierCore", "CaseModel", "Yams"]),
+        .target(name: "Compose", dependencies: ["DossierCore", "DocumentModel", "Rules", "CLibXML2"]),
+        .target(name: "HTMLExport", dependencies: ["DossierCore", "DocumentModel"]),
+        .target(name: "Typesetting", dependencies: ["DossierCore", "DocumentModel", "CHarfBuzz", "CFreeType", "CLineBreak"]),
+        .target(name: "PDF", dependencies: ["DossierCore", "DocumentModel", "Typesetting", "CHarfBuzz", "CHarfBuzzSubset", "CZlib"]),
+        .target(name: "DossierKit", dependencies: ["DossierCore", "CaseModel", "Rules", "Compose", "HTMLExport", "Typesetting", "PDF"]),
+        .executableTarget(name: "dossier", dependencies: [
+            "DossierKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel"]),
+        .testTarget(name: "ComposeTests", dependencies: ["Compose", "HTMLExport"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"]),
+        .testTarget(name: "PDFTests", dependencies: ["PDF", "Typesetting", "DocumentModel"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
+    ]
+)

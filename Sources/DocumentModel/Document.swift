@@ -1,0 +1,21 @@
+/// One output document (a checklist, a cover letter, a filled statement) as a tree, ready for HTML or PDF export.
+public struct Document: Sendable, Hashable {
+    /// File stem, e.g. `vn-single-status-checklist`.
+    public var name: String
+    /// Title for `<title>`, PDF metadata and the packet outline.
+    public var title: String
+    /// Primary language (BCP 47, e.g. `en`); spans carry their own `lang`.
+    public var language: String
+    /// Left side of the running header (the case id) — the PDF prints it with "Page X of Y".
+    public var runningHeader: String
+    /// The `<body>` element.
+    public var body: Element
+
+    public init(name: String, title: String, language: String, runningHeader: String, body: Element) {
+        self.name = name
+        self.title = title
+        self.language = language
+        self.runningHeader = runningHeader
+        self.body = body
+    }
+}
