@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "DocumentModel", dependencies: ["DossierCore"]),
         .target(name: "CaseModel", dependencies: ["DossierCore", "Yams"]),
         .target(name: "Rules", dependencies: ["DossierCore", "CaseModel", "Yams"]),
-        .target(name: "Compose", dependencies: ["DossierCore", "DocumentModel", "Rules", "CLibXML2"]),
+        .target(name: "Compose", dependencies: ["DossierCore", "DocumentModel", "Rules", "CLibXML2", .product(name: "Yams", package: "Yams")]),
         .target(name: "HTMLExport", dependencies: ["DossierCore", "DocumentModel"]),
         .target(name: "Typesetting", dependencies: ["DossierCore", "DocumentModel", "CHarfBuzz", "CFreeType", "CLineBreak"]),
         .target(name: "PDF", dependencies: ["DossierCore", "DocumentModel", "Typesetting", "CHarfBuzz", "CHarfBuzzSubset", "CZlib"]),

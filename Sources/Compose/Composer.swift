@@ -1,0 +1,241 @@
+import DocumentModel
+import DossierCore
+
+/// One composition: walks the template nodes with the context, accumulating diagnostics instead of stopping.
+struct Composer {
+    let root: TemplateValue
+    let strings: StringCatalog
+    let languages: [String]
+    let file: String
+    /// Loop variables, innermost last.
+    private var scope: [(name: String, value: TemplateValue)] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    /// A loop repeats the same mistake for every item; report it once.
+    private var reported: Set<Diagnostic> = []
+
+    init(root: TemplateValue, strings: StringCatalog, languages: [String], file: String) {
+        self.root = root
+        self.strings = strings
+        self.languages = languages
+        self.file = file
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+    }
+
+    /// Problems with the inputs as a whole: no languages, a language without a catalog, a context that is not an object.
+    mutating func checkSetup() {
+        if languages.isEmpty { report(.error("TPL011", "no case languages were given", at: .file(file))) }
+        for language in languages where strings.table(language) == nil {
+            let known = strings.languages.map { "`\($0)`" }.joined(separator: ", ")
+            report(.error("TPL011", "no string catalog for language `\(language)`", at: .file(file),
+                          hint: known.isEmpty ? "load Templates/strings/\(language).yaml" : "catalogs loaded: \(known)"))
+        }
+        if case .object = root {} else { report(.error("TPL014", "the context must be an object, not \(root.kindName)", at: .file(file))) }
+    }
+
+    // MARK: Nodes
+
+    mutating func element(_ template: ElementTemplate) -> Element {
+        let attributes = template.attributes.map { Attribute($0.name, string($0.value)) }
+        return Element(template.name, attributes, nodes(template.children))
+    }
+
+    mutating func nodes(_ templates: [TemplateNode]) -> [Node] {
+        var out: [Node] = []
+        for template in templates { append(template, to: &out) }
+        return out
+    }
+
+    /// The text of composed nodes, for `<title>`.
+    mutating func plainText(_ templates: [TemplateNode]) -> String {
+        nodes(templates).map(\.textContent).joined().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    private mutating func append(_ template: TemplateNode, to out: inout [Node]) {
+        switch template {
+        case .element(let e):
+            out.append(.element(element(e)))
+        case .text(let s):
+            out.append(.text(s))
+        case .forEach(let path, let variable, let body, let at):
+            guard let value = resolve(path, at: at) else { return }
+            guard case .list(let items) = value else {
+                report(.error("TPL014", "`\(path)` is \(value.kindName); <t:for> needs a list", at: at))
+                return
+            }
+            for (index, item) in items.enumerated() {
+                scope.append((variable, item))
+                scope.append(("\(variable)_number", .number(index + 1)))
+                scope.append(("\(variable)_last", .bool(index == items.count - 1)))
+                for node in body { append(node, to: &out) }
+                scope.removeLast(3)
+            }
+        case .conditional(let test, let then, let otherwise, let at):
+            guard let value = resolve(test.path, at: at, nullIsFalse: test.optional) else { return }
+            for node in value.isTruthy != test.negated ? then : otherwise { append(node, to: &out) }
+        case .value(let path, let at):
+            if let text = text(of: path, at: at) { out.append(.text(text)) }
+        case .catalogText(let key, let mode, let at):
+            if let texts = catalogTexts(key, at: at) { out.append(contentsOf: Self.bilingual(texts, mode: mode)) }
+        case .localized(let path, let mode, let at):
+            if let texts = localizedTexts(path, at: at) { out.append(contentsOf: Self.bilingual(texts, mode: mode)) }
+        }
+    }
+
+    /// Spans with `lang`, the secondary languages with class `tr`, joined as the mode says.
+    static func bilingual(_ texts: [(lang: String, text: String)], mode: BilingualMode) -> [Node] {
+        var out: [Node] = []
+        for (index, entry) in texts.enumerated() {
+            if index > 0 {
+                if mode == .primary { break }
+                out.append(mode == .stack ? .element(Element("br")) : .text(" / "))
+            }
+            let attributes = index == 0 ? [Attribute("lang", entry.lang)] : [Attribute("lang", entry.lang), Attribute("class", "tr")]
+            out.append(.element(Element("span", attributes, [.text(entry.text)])))
+        }
+        return out
+    }
+
+    // MARK: Values
+
+    /// A placeholder-bearing attribute or header; a failed placeholder is reported and left empty in an output that is thrown away.
+    mutating func string(_ interpolation: LocatedInterpolation) -> String {
+        var out = ""
+        for part in interpolation.parts {
+            switch part {
+            case .literal(let s): out += s
+            case .path(let path, let at): out += text(of: path, at: at) ?? ""
+            }
+        }
+        return out
+    }
+
+    /// A value shown as text: strings and numbers only, so a list or a flag never prints by accident.
+    private mutating func text(of path: TemplatePath, at: SourceLocation) -> String? {
+        guard let value = resolve(path, at: at) else { return nil }
+        switch value {
+        case .string(let s): return s.nfc
+        case .number(let n): return String(n)
+        case .localized:
+            report(.error("TPL014", "`\(path)` is localized text", at: at, hint: "use <t:localized of=\"\(path)\"/>"))
+        default:
+            report(.error("TPL014", "`\(path)` is \(value.kindName), not text", at: at))
+        }
+        return nil
+    }
+
+    private mutating func localizedTexts(_ path: TemplatePath, at: SourceLocation) -> [(lang: String, text: String)]? {
+        guard let value = resolve(path, at: at) else { return nil }
+        switch value {
+        case .localized(let text):
+            var out: [(lang: String, text: String)] = []
+            for language in languages {
+                if let t = text[language] { out.append((language, t.nfc)) } else {
+                    report(Diagnostic(.error, "TPL011", "`\(path)` has no `\(language)` text", at: at,
+                                  notes: text.languages.isEmpty ? [] : ["it has: \(text.languages.joined(separator: ", "))"]))
+                    return nil
+                }
+            }
+            return out
+        case .string(let s):
+            // Names, numbers and codes read the same in every language: shown once, in the primary language.
+            return languages.first.map { [($0, s.nfc)] }
+        case .number(let n):
+            return languages.first.map { [($0, String(n))] }
+        default:
+            report(.error("TPL014", "`\(path)` is \(value.kindName), not localized text", at: at))
+            return nil
+        }
+    }
+
+    private mutating func catalogTexts(_ key: String, at: SourceLocation) -> [(lang: String, text: String)]? {
+        var out: [(lang: String, text: String)] = []
+        var failed = false
+        for language in languages {
+            guard let table = strings.table(language) else { failed = true; continue }
+            guard let entry = table.entries[key] else {
+                let guess = Suggestion.closest(to: key, in: table.keys)
+                report(.error("TPL011", "no translation for `\(key)` in language `\(language)` (\(table.file))", at: at,
+                              hint: guess.map { "did you mean `\($0)`?" }))
+                failed = true
+                continue
+            }
+            var text = ""
+            for part in entry.text.parts {
+                switch part {
+                case .literal(let s): text += s
+                case .path(let path, _):
+                    guard let piece = placeholder(path, language: language, key: key, file: table.file, at: at) else { failed = true; continue }
+                    text += piece
+                }
+            }
+            out.append((language, text))
+        }
+        return failed ? nil : out
+    }
+
+    /// A `{path}` inside a catalog string, in one language: localized values give that language's text.
+    private mutating func placeholder(_ path: TemplatePath, language: String, key: String, file: String, at: SourceLocation) -> String? {
+        let note = "in `\(key)` of \(file)"
+        guard let value = resolve(path, at: at, note: note) else { return nil }
+        switch value {
+        case .string(let s): return s.nfc
+        case .number(let n): return String(n)
+        case .localized(let text):
+            if let t = text[language] { return t.nfc }
+            report(Diagnostic(.error, "TPL011", "`\(path)` has no `\(language)` text", at: at, notes: [note]))
+        default:
+            report(Diagnostic(.error, "TPL014", "`\(path)` is \(value.kindName), not text", at: at, notes: [note]))
+        }
+        return nil
+    }
+
+    // MARK: Paths
+
+    /// Follows a path through loop variables, then the context. Every segment must exist; a null leaf is
+    /// accepted only when `nullIsFalse` (an optional `t:if` test), so a misspelt key is always an error.
+    private mutating func resolve(_ path: TemplatePath, at: SourceLocation, nullIsFalse: Bool = false, note: String? = nil) -> TemplateValue? {
+        let notes = note.map { [$0] } ?? []
+        let first = path.segments[0]
+        var current: TemplateValue
+        if let bound = scope.last(where: { $0.name == first }) {
+            current = bound.value
+        } else if let top = root[first] {
+            current = top
+        } else {
+            let candidates = scope.reversed().map(\.name) + root.keys
+            report(Diagnostic(.error, "TPL010", "unknown variable `\(first)` in `\(path)`", at: at, notes: notes,
+                              hint: Suggestion.closest(to: first, in: candidates).map { "did you mean `\($0)`?" }))
+            return nil
+        }
+        for (index, segment) in path.segments.enumerated().dropFirst() {
+            let parent = path.segments[..<index].joined(separator: ".")
+            if let next = current.child(segment) {
+                current = next
+                continue
+            }
+            switch current {
+            case .object:
+                let guess = Suggestion.closest(to: segment, in: current.keys)
+                report(Diagnostic(.error, "TPL010", "`\(parent)` has no `\(segment)` (in `\(path)`)", at: at, notes: notes,
+                                  hint: guess.map { "did you mean `\(parent).\($0)`?" }))
+            case .list(let items):
+                report(Diagnostic(.error, "TPL010", "`\(parent)` is a list of \(items.count); `\(segment)` is not an index in it", at: at, notes: notes))
+            case .null:
+                report(Diagnostic(.error, "TPL010", "`\(parent)` is null, so `\(path)` has no value", at: at, notes: notes,
+                                  hint: "test it first: <t:if test=\"?\(parent)\">"))
+            default:
+                report(Diagnostic(.error, "TPL010", "`\(parent)` is \(current.kindName); it has no `\(segment)`", at: at, notes: notes))
+            }
+            return nil
+        }
+        if case .null = current, !nullIsFalse {
+            report(Diagnostic(.error, "TPL010", "`\(path)` is null", at: at, notes: notes,
+                              hint: "test it first: <t:if test=\"?\(path)\">"))
+            return nil
+        }
+        return current
+    }
+}

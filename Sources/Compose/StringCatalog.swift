@@ -1,0 +1,146 @@
+import DossierCore
+import Yams
+
+/// Translated strings, one YAML file per language; nested keys flatten to dotted keys (`checklist.heading`).
+public struct StringCatalog: Sendable {
+    /// One language's file, as bytes the caller read.
+    public struct Source: Sendable {
+        public var language: String
+        public var file: String
+        public var bytes: [UInt8]
+        public init(language: String, file: String, bytes: [UInt8]) {
+            self.language = language
+            self.file = file
+            self.bytes = bytes
+        }
+    }
+
+    struct Entry: Sendable {
+        let text: Interpolation
+        let location: SourceLocation
+    }
+
+    struct Table: Sendable {
+        let language: String
+        let file: String
+        /// Keys in file order, for ordered checks and listings.
+        let keys: [String]
+        let entries: [String: Entry]
+    }
+
+    let tables: [Table]
+
+    /// A catalog with no languages.
+    public static let empty = StringCatalog(tables: [])
+
+    private init(tables: [Table]) { self.tables = tables }
+
+    /// Loads every file and checks that all languages have the same keys; throws all `TPL011`/`TPL015` problems.
+    public init(sources: [Source]) throws(DiagnosticError) {
+        var diagnostics: [Diagnostic] = []
+        var tables: [Table] = []
+        for source in sources {
+            if tables.contains(where: { $0.language == source.language }) {
+                diagnostics.append(.error("TPL015", "a second catalog for language `\(source.language)`", at: .file(source.file)))
+                continue
+            }
+            tables.append(Self.table(source, diagnostics: &diagnostics))
+        }
+        for table in tables {
+            for other in tables where other.language != table.language {
+                for key in table.keys where other.entries[key] == nil {
+                    diagnostics.append(Diagnostic(
+                        .error, "TPL011", "`\(key)` is in \(table.file) but missing from \(other.file) (language `\(other.language)`)",
+                        at: table.entries[key]?.location, hint: "add `\(key)` to \(other.file)"))
+                }
+            }
+        }
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
+        self.tables = tables
+    }
+
+    /// The languages loaded, in the order given.
+    public var languages: [String] { tables.map(\.language) }
+
+    /// All keys, in the first file's order.
+    public var keys: [String] { tables.first?.keys ?? [] }
+
+    /// The raw text of `key` in `language` (placeholders not filled), or nil.
+    public func string(_ key: String, language: String) -> String? {
+        table(language)?.entries[key].map { entry in
+            entry.text.parts.map { part in
+                switch part {
+                case .literal(let s): return s.replacingAll("{", with: "{{").replacingAll("}", with: "}}")
+                case .path(let p, _): return "{\(p)}"
+                }
+            }.joined()
+        }
+    }
+
+    /// The file that holds `language`, for diagnostics.
+    public func file(for language: String) -> String? { table(language)?.file }
+
+    func table(_ language: String) -> Table? { tables.first { $0.language == language } }
+
+    func entry(_ key: String, language: String) -> Entry? { table(language)?.entries[key] }
+
+    private static func table(_ source: Source, diagnostics: inout [Diagnostic]) -> Table {
+        var keys: [String] = []
+        var entries: [String: Entry] = [:]
+        let text = String(decoding: source.bytes, as: UTF8.self)
+        func location(_ mark: Mark?) -> SourceLocation {
+            mark.map { SourceLocation(file: source.file, line: $0.line, column: $0.column) } ?? .file(source.file)
+        }
+        func add(_ node: Node, prefix: String, at keyMark: Mark?) {
+            switch node {
+            case .mapping(let mapping):
+                for (keyNode, value) in mapping {
+                    guard let name = keyNode.scalar?.string, !name.isEmpty else {
+                        diagnostics.append(.error("TPL015", "catalog keys must be text", at: location(keyNode.mark)))
+                        continue
+                    }
+                    add(value, prefix: prefix.isEmpty ? name : "\(prefix).\(name)", at: keyNode.mark)
+                }
+            case .scalar(let scalar):
+                guard !prefix.isEmpty else {
+                    diagnostics.append(.error("TPL015", "a catalog is a mapping of keys to text", at: location(node.mark)))
+                    return
+                }
+                if node.null != nil {
+                    diagnostics.append(.error("TPL015", "`\(prefix)` has no text", at: location(keyMark)))
+                    return
+                }
+                if entries[prefix] != nil {
+                    diagnostics.append(.error("TPL015", "`\(prefix)` is defined twice", at: location(keyMark)))
+                    return
+                }
+                switch Interpolation.parse(scalar.string.nfc) {
+                case .success(let parsed):
+                    keys.append(prefix)
+                    entries[prefix] = Entry(text: parsed, location: location(keyMark))
+                case .failure(let problem):
+                    diagnostics.append(.error("TPL015", "`\(prefix)`: \(problem.message)", at: location(node.mark)))
+                }
+            case .sequence, .alias:
+                diagnostics.append(.error("TPL015", "`\(prefix)` must be text, not a list", at: location(node.mark)))
+            }
+        }
+        do {
+            if let root = try Yams.compose(yaml: text) { add(root, prefix: "", at: nil) }
+        } catch let error as YamlError {
+            diagnostics.append(yamlDiagnostic(error, file: source.file))
+        } catch {
+            diagnostics.append(.error("TPL015", "cannot read YAML: \(error)", at: .file(source.file)))
+        }
+        return Table(language: source.language, file: source.file, keys: keys, entries: entries)
+    }
+
+    private static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return .error("TPL015", "YAML: \(problem)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        default:
+            return .error("TPL015", "YAML: \(error)", at: .file(file))
+        }
+    }
+}
