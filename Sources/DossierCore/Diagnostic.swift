@@ -1,5 +1,5 @@
 /// One problem found in the input or in our own data: stable code, message, where, and how to fix it.
-public struct Diagnostic: Sendable, Hashable, Codable {
+public struct Diagnostic: Error, Sendable, Hashable, Codable {
     public enum Severity: String, Sendable, Codable, Comparable {
         case note, warning, error
         public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }

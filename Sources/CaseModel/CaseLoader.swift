@@ -1,0 +1,20 @@
+import DossierCore
+
+/// `load`: case text (YAML or JSON) → a type-checked `CaseFile`, or every problem found in it.
+public enum CaseLoader {
+    public static func load(text: String, file: String) -> Result<CaseFile, DiagnosticError> {
+        switch SourceParser.parse(text, file: file) {
+        case .failure(let error):
+            return .failure(error)
+        case .success(let value):
+            guard case .map = value else {
+                return .failure(DiagnosticError([.error("CASE012", "a case file is a mapping that starts with `dossier: 1`",
+                                                        at: value.location)]))
+            }
+            var validator = CaseValidator()
+            let root = validator.validateRoot(value)
+            if validator.diagnostics.hasErrors { return .failure(DiagnosticError(validator.diagnostics.sortedByLocation)) }
+            return .success(CaseFile(source: file, text: text, root: root))
+        }
+    }
+}

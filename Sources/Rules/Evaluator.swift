@@ -1,0 +1,79 @@
+import CaseModel
+import DossierCore
+
+/// Evaluates type-checked expressions against one case. Absent optional facts are `null`; comparisons with null are false.
+struct Evaluator {
+    var caseFile: CaseFile
+    var derived: [String: RuleValue] = [:]
+    var item: Fact?
+    var itemPath: String?
+    var jurisdictions: Jurisdictions
+
+    func evaluate(_ e: Expression) -> RuleValue {
+        switch e {
+        case .literal(let v): return v
+        case .path(let p): return value(at: p)
+        case .list(let items): return .list(items.map(evaluate))
+        case .not(let x): return .bool(!evaluate(x).isTruthy)
+        case .conditional(let c, let a, let b): return evaluate(c).isTruthy ? evaluate(a) : evaluate(b)
+        case .call(let name, let args): return Functions.apply(name, args.map(evaluate), jurisdictions: jurisdictions)
+        case .binary(let op, let a, let b):
+            switch op {
+            case .and: return .bool(evaluate(a).isTruthy && evaluate(b).isTruthy)
+            case .or: return .bool(evaluate(a).isTruthy || evaluate(b).isTruthy)
+            default: return binary(op, evaluate(a), evaluate(b))
+            }
+        }
+    }
+
+    private func binary(_ op: Expression.BinaryOperator, _ x: RuleValue, _ y: RuleValue) -> RuleValue {
+        switch op {
+        case .equal: return .bool(x == y)
+        case .notEqual: return .bool(x != y)
+        case .isIn:
+            guard case .list(let items) = y else { return .bool(false) }
+            return .bool(items.contains(x))
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
+            let order: Int
+            switch (x, y) {
+            case (.integer(let a), .integer(let b)): order = a < b ? -1 : (a == b ? 0 : 1)
+            case (.date(let a), .date(let b)): order = a < b ? -1 : (a == b ? 0 : 1)
+            default: return .bool(false)
+            }
+            switch op {
+            case .less: return .bool(order < 0)
+            case .lessOrEqual: return .bool(order <= 0)
+            case .greater: return .bool(order > 0)
+            default: return .bool(order >= 0)
+            }
+        case .plus, .minus:
+            guard case .integer(let a) = x, case .integer(let b) = y else { return .null }
+            return .integer(op == .plus ? a + b : a - b)
+        case .and, .or:
+            return .null
+        }
+    }
+
+    func value(at path: String) -> RuleValue {
+        if path.hasPrefix("derived.") { return derived[String(path.dropFirst(8))] ?? .null }
+        if path.hasPrefix("item.") { return item?.lookup(String(path.dropFirst(5))).map(Self.convert) ?? .null }
+        return caseFile.fact(path).map(Self.convert) ?? .null
+    }
+
+    /// The case-file path a fact path stands for (`item.ended_on` → `applicant.marital_history[1].ended_on`).
+    func concretePath(_ path: String) -> String {
+        if path.hasPrefix("item."), let itemPath { return itemPath + path.dropFirst(4) }
+        return path
+    }
+
+    static func convert(_ fact: Fact) -> RuleValue {
+        switch fact.value {
+        case .string(let s): return .string(s)
+        case .date(let d): return .date(d)
+        case .bool(let b): return .bool(b)
+        case .integer(let i): return .integer(i)
+        case .list(let l): return .list(l.map(convert))
+        case .object: return .null
+        }
+    }
+}
