@@ -10,8 +10,8 @@ struct Composer {
     /// Loop variables, innermost last.
     private var scope: [(name: String, value: TemplateValue)] = []
     private(set) var diagnostics: [Diagnostic] = []
-    /// A loop repeats the same mistake for every item; report it once.
-    private var reported: Set<Diagnostic> = []
+    /// A loop (or each language of a catalog string) repeats the same mistake; report it once.
+    private var reported: Set<String> = []
 
     init(root: TemplateValue, strings: StringCatalog, languages: [String], file: String) {
         self.root = root
@@ -21,7 +21,8 @@ struct Composer {
     }
 
     mutating func report(_ diagnostic: Diagnostic) {
-        if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
+        let key = "\(diagnostic.code) \(diagnostic.location?.description ?? "") \(diagnostic.message)"
+        if reported.insert(key).inserted { diagnostics.append(diagnostic) }
     }
 
     /// Problems with the inputs as a whole: no languages, a language without a catalog, a context that is not an object.
