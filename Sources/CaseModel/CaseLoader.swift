@@ -7,14 +7,19 @@ public enum CaseLoader {
         case .failure(let error):
             return .failure(error)
         case .success(let value):
-            guard case .map = value else {
-                return .failure(DiagnosticError([.error("CASE012", "a case file is a mapping that starts with `dossier: 1`",
-                                                        at: value.location)]))
-            }
-            var validator = CaseValidator()
-            let root = validator.validateRoot(value)
-            if validator.diagnostics.hasErrors { return .failure(DiagnosticError(validator.diagnostics.sortedByLocation)) }
-            return .success(CaseFile(source: file, text: text, root: root))
+            return load(value: value, text: text, file: file)
         }
+    }
+
+    /// Validates an already parsed value (rule tests edit a base case before loading it).
+    public static func load(value: SourceValue, text: String, file: String) -> Result<CaseFile, DiagnosticError> {
+        guard case .map = value else {
+            return .failure(DiagnosticError([.error("CASE012", "a case file is a mapping that starts with `dossier: 1`",
+                                                    at: value.location)]))
+        }
+        var validator = CaseValidator()
+        let root = validator.validateRoot(value)
+        if validator.diagnostics.hasErrors { return .failure(DiagnosticError(validator.diagnostics.sortedByLocation)) }
+        return .success(CaseFile(source: file, text: text, root: root))
     }
 }

@@ -8,6 +8,8 @@ struct Evaluator {
     var item: Fact?
     var itemPath: String?
     var jurisdictions: Jurisdictions
+    /// The day the rules are applied for, readable as `evaluation.date`.
+    var date: CalendarDate?
 
     func evaluate(_ e: Expression) -> RuleValue {
         switch e {
@@ -55,6 +57,7 @@ struct Evaluator {
     }
 
     func value(at path: String) -> RuleValue {
+        if path == "evaluation.date" { return date.map { .date($0) } ?? .null }
         if path.hasPrefix("derived.") { return derived[String(path.dropFirst(8))] ?? .null }
         if path.hasPrefix("item.") { return item?.lookup(String(path.dropFirst(5))).map(Self.convert) ?? .null }
         return caseFile.fact(path).map(Self.convert) ?? .null

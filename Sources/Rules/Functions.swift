@@ -19,6 +19,8 @@ enum Functions {
         Signature(name: "add_days", parameters: [.date, .integer], result: .date, summary: "days later (negative: earlier)"),
         Signature(name: "workdays_before", parameters: [.date, .integer], result: .date, summary: "n Monday–Friday working days before a date"),
         Signature(name: "count", parameters: [nil], result: .integer, summary: "number of items in a list"),
+        Signature(name: "mission", parameters: [.string(allowed: nil)], result: .string(allowed: nil),
+                  summary: "id of the Vietnamese mission whose district holds a state, or \"unknown\" (Rules/jurisdictions)"),
         Signature(name: "county_clerk", parameters: [.string(allowed: nil)], result: .string(allowed: ["required", "not-required", "unknown"]),
                   summary: "whether a state wants the county clerk to certify its notaries before the Secretary of State (Rules/jurisdictions)"),
     ]
@@ -35,6 +37,7 @@ enum Functions {
         case ("add_days", .date(let d), .integer(let n)): return .date(d.adding(days: n))
         case ("workdays_before", .date(let d), .integer(let n)): return .date(workdays(before: d, n))
         case ("count", .list(let l), _): return .integer(l.count)
+        case ("mission", .string(let state), _): return .string(jurisdictions.mission(forState: state)?.id ?? "unknown")
         case ("county_clerk", .string(let state), _): return .string(jurisdictions.state(state)?.countyClerk.rawValue ?? "unknown")
         default: return .null
         }

@@ -92,7 +92,7 @@ struct PlanBuilder {
             by = book.jurisdictions.mission(who)?.name ?? LocalizedText(RuleBook.languages.map { ($0, who) })
         }
         var group: String?
-        if let g = step.group, case .string(let key) = evaluator.evaluate(g.expression) { group = key }
+        if let g = step.group, case .string(let key) = evaluator.evaluate(g.expression), !key.isEmpty { group = key }
         let stateName = state.flatMap { book.jurisdictions.state($0)?.name } ?? state
         var values: [String: String] = ["state": stateName ?? ""]
         if let by { values["by"] = by.entries.first?.text ?? "" }
@@ -180,28 +180,29 @@ struct PlanBuilder {
             var values = extra
             if let byText = perLanguage?[entry.lang] { values["by"] = byText }
             for (key, value) in values.sorted(by: { $0.key < $1.key }) { s = s.replacingAll("{\(key)}", with: value) }
-            return (entry.lang, fillPaths(s))
+            return (entry.lang, fillPaths(s, lang: entry.lang))
         })
     }
 
-    private func fillPaths(_ s: String) -> String {
+    private func fillPaths(_ s: String, lang: String) -> String {
         var out = ""
         var rest = Substring(s)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             out += rest[..<open]
             let path = String(rest[rest.index(after: open)..<close])
-            if path.contains(".") { out += Self.display(evaluator.value(at: path), path: path, caseFile: evaluator.caseFile) }
+            if path.contains(".") { out += display(evaluator.value(at: path), path: path, lang: lang) }
             else { out += "{\(path)}" }
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
     }
 
-    /// How a fact reads inside a sentence; names are joined from their parts.
-    static func display(_ v: RuleValue, path: String, caseFile: CaseFile) -> String {
-        if v == .null, let fact = caseFile.fact(path), case .object = fact.value {
+    /// How a fact reads inside a sentence: names joined from their parts, mission ids as the mission's name.
+    private func display(_ v: RuleValue, path: String, lang: String) -> String {
+        if v == .null, let fact = evaluator.caseFile.fact(path), case .object = fact.value {
             return ["given", "middle", "family"].compactMap { fact[$0]?.string }.joined(separator: " ")
         }
+        if case .string(let s) = v, let mission = book.jurisdictions.mission(s) { return mission.name[lang] ?? s }
         return v.description
     }
 }

@@ -8,6 +8,7 @@ struct ProcedureReader {
     var diagnostics: [Diagnostic] = []
     private var scope = TypeScope()
     private var chains: [String: [StepRule]] = [:]
+    private var windows: [String: ValidityRule] = [:]
 
     static let stepKinds = ["obtain", "certified-copy", "certified-translation", "notarize", "county-clerk",
                             "secretary-of-state", "apostille", "us-department-of-state", "consular-legalization",
@@ -39,6 +40,9 @@ struct ProcedureReader {
                     chains[entry.key] = steps.flatMap { readSteps($0, scope: scope) }
                 }
             }
+        }
+        if case .map(let entries, _)? = r.value("windows") {
+            for entry in entries { if let w = readWindow(entry.value, scope: scope) { windows[entry.key] = w } }
         }
         return ProcedureRules(
             id: id, title: title, authority: authority, sources: procedureSources, derived: derived, needs: needs,
@@ -126,18 +130,30 @@ struct ProcedureReader {
         }
         let steps = r.list("steps").flatMap { readSteps($0, scope: docScope) }
         var validity: ValidityRule?
-        if let v = r.value("valid"), var vr = RecordReader(v, what: "a validity rule", diagnostics: &r.diagnostics) {
-            if let months = vr.int("months"), let before = vr.condition("before", scope: docScope, expect: .date, required: true),
-               let rule = vr.string("rule", required: true), let c = vr.citation(sources: sources) {
-                validity = ValidityRule(months: months, before: before, rule: rule, citation: c)
+        if let v = r.value("valid") {
+            if let name = v.scalarText {
+                validity = windows[name]
+                if validity == nil {
+                    r.diagnostics.append(.error("RULE018", "unknown window `\(name)`", at: v.location,
+                                                hint: Suggestion.closest(to: name, in: windows.keys.sorted()).map { "did you mean `\($0)`?" }))
+                }
+            } else {
+                validity = readWindow(v, scope: docScope)
             }
-            vr.finish()
-            r.diagnostics += vr.diagnostics
         }
         return DocumentRule(id: id, number: r.int("number"), title: title,
                             when: r.condition("when", scope: docScope) ?? .always(at: r.location), repeatFor: repeatFor,
                             required: r.bool("required", default: true), form: form, issuer: issuer, obtain: obtain, why: why,
                             steps: steps, valid: validity, citation: citation, inForce: r.inForce(), location: r.location)
+    }
+
+    /// `{months, before, rule, citation}`: issued no more than `months` before the `before` date.
+    private mutating func readWindow(_ value: SourceValue, scope: TypeScope) -> ValidityRule? {
+        guard var r = RecordReader(value, what: "a validity window", diagnostics: &diagnostics) else { return nil }
+        defer { r.finish(); diagnostics += r.diagnostics }
+        guard let months = r.int("months"), let before = r.condition("before", scope: scope, expect: .date, required: true),
+              let rule = r.string("rule", required: true), let c = r.citation(sources: sources) else { return nil }
+        return ValidityRule(months: months, before: before, rule: rule, citation: c)
     }
 
     private mutating func readNotice(_ value: SourceValue) -> NoticeRule? {

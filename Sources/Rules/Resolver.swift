@@ -8,7 +8,7 @@ public struct Resolver: Sendable {
     public init(book: RuleBook) { self.book = book }
 
     /// Facts the case's procedures need and lacks, and procedures the book does not have: `CASE020`/`CASE021`.
-    public func check(_ caseFile: CaseFile) -> [Diagnostic] {
+    public func check(_ caseFile: CaseFile, on date: CalendarDate) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for procedureID in caseFile.procedures {
             guard let procedure = book.procedure(procedureID) else {
@@ -17,7 +17,7 @@ public struct Resolver: Sendable {
                                           hint: "available: \(book.procedures.map(\.id).joined(separator: ", "))"))
                 continue
             }
-            var evaluator = Evaluator(caseFile: caseFile, jurisdictions: book.jurisdictions)
+            var evaluator = Evaluator(caseFile: caseFile, jurisdictions: book.jurisdictions, date: date)
             evaluator.derived = evaluateDerived(procedure, evaluator)
             var reported: [String] = []
             for need in procedure.needs where evaluator.evaluate(need.when.expression).isTruthy {
@@ -38,7 +38,7 @@ public struct Resolver: Sendable {
     }
 
     func resolve(_ caseFile: CaseFile, procedure: ProcedureRules, on date: CalendarDate) -> PacketPlan {
-        var evaluator = Evaluator(caseFile: caseFile, jurisdictions: book.jurisdictions)
+        var evaluator = Evaluator(caseFile: caseFile, jurisdictions: book.jurisdictions, date: date)
         evaluator.derived = evaluateDerived(procedure, evaluator)
         var builder = PlanBuilder(book: book, procedure: procedure, evaluator: evaluator, date: date)
         return builder.build()

@@ -14,6 +14,7 @@ struct TypeScope {
             if let d = derived.first(where: { $0.name == parts[1] }) { return .success(d.type) }
             return .failure(TypeProblem(unknown(parts[1], among: derived.map(\.name), in: "derived facts")))
         }
+        if path == "evaluation.date" { return .success(.date) }
         if head == "item" {
             guard let item else { return .failure("`item` exists only inside a `repeat_for` record") }
             return walk(Array(parts.dropFirst()), fields: item, prefix: "item")
