@@ -9,6 +9,7 @@ public struct ComposeOptions: Sendable, Hashable {
     /// Running header; defaults to `<meta name="dossier-running-header" content="{…}"/>`, else empty.
     public var runningHeader: String?
 
+    /// Options with the case languages, primary first.
     public init(languages: [String], name: String? = nil, title: String? = nil, runningHeader: String? = nil) {
         self.languages = languages
         self.name = name

@@ -5,9 +5,13 @@ import Yams
 public struct StringCatalog: Sendable {
     /// One language's file, as bytes the caller read.
     public struct Source: Sendable {
+        /// BCP 47 code, e.g. `vi`.
         public var language: String
+        /// The name diagnostics use, e.g. `Templates/strings/vi.yaml`.
         public var file: String
+        /// The YAML text as UTF-8.
         public var bytes: [UInt8]
+        /// One catalog file.
         public init(language: String, file: String, bytes: [UInt8]) {
             self.language = language
             self.file = file

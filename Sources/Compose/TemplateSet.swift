@@ -5,6 +5,7 @@ import DossierCore
 public struct TemplateSet: Sendable {
     /// Templates in the order they were named.
     public let templates: [Template]
+    /// The catalogs of the case languages.
     public let strings: StringCatalog
     /// The stylesheet text (empty when none was asked for).
     public let stylesheet: String

@@ -2,12 +2,17 @@ import DossierCore
 
 /// The data a template reads: strings, flags, numbers, lists, ordered objects and bilingual text.
 public indirect enum TemplateValue: Sendable, Hashable {
+    /// Text, shown as is.
     case string(String)
+    /// A flag for `t:if`; never printed.
     case bool(Bool)
+    /// A whole number, printed in decimal.
     case number(Int)
+    /// Items for `t:for`.
     case list([TemplateValue])
     /// Keys in the order given: lookups take the first match, and nothing iterates a Dictionary.
     case object([(key: String, value: TemplateValue)])
+    /// Text in several languages, for `t:localized` and catalog placeholders.
     case localized(LocalizedText)
     /// A field that exists but has no value; only `t:if test="?path"` accepts it (as false).
     case null

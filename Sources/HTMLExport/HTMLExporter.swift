@@ -7,6 +7,7 @@ public struct HTMLExporter: Sendable {
     /// The page counter text for printing; `{page}` and `{pages}` become CSS counters.
     public var pageLabel: String
 
+    /// An exporter; pass a translated label such as `Trang {page}/{pages}` if needed.
     public init(pageLabel: String = "Page {page} of {pages}") {
         self.pageLabel = pageLabel
     }
