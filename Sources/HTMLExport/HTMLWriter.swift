@@ -18,7 +18,13 @@ struct HTMLWriter {
     mutating func raw(_ s: String) { result += s }
 
     mutating func text(_ s: String) {
-        for scalar in Self.nfc(s).unicodeScalars {
+        let s = Self.nfc(s)
+        // Most runs need no escaping: append them whole.
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
+            result += s
+            return
+        }
+        for scalar in s.unicodeScalars {
             switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
@@ -29,7 +35,12 @@ struct HTMLWriter {
     }
 
     mutating func attributeValue(_ s: String) {
-        for scalar in Self.nfc(s).unicodeScalars {
+        let s = Self.nfc(s)
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") }) else {
+            result += s
+            return
+        }
+        for scalar in s.unicodeScalars {
             switch scalar {
             case "&": result += "&amp;"
             case "\"": result += "&quot;"
