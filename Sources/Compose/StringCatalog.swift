@@ -33,11 +33,16 @@ public struct StringCatalog: Sendable {
     }
 
     let tables: [Table]
+    /// Problems that do not stop loading: a translation whose placeholders differ from the first language's.
+    public let warnings: [Diagnostic]
 
     /// A catalog with no languages.
     public static let empty = StringCatalog(tables: [])
 
-    private init(tables: [Table]) { self.tables = tables }
+    private init(tables: [Table]) {
+        self.tables = tables
+        warnings = []
+    }
 
     /// Loads every file and checks that all languages have the same keys; throws all `TPL011`/`TPL015` problems.
     public init(sources: [Source]) throws(DiagnosticError) {
@@ -61,6 +66,7 @@ public struct StringCatalog: Sendable {
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
         self.tables = tables
+        warnings = Self.placeholderMismatches(tables)
     }
 
     /// The languages loaded, in the order given.
@@ -137,6 +143,24 @@ public struct StringCatalog: Sendable {
             diagnostics.append(.error("TPL015", "cannot read YAML: \(error)", at: .file(source.file)))
         }
         return Table(language: source.language, file: source.file, keys: keys, entries: entries)
+    }
+
+    /// `TPL016` where a translation drops or adds a `{path}` compared with the first language (a date left out, a typo).
+    private static func placeholderMismatches(_ tables: [Table]) -> [Diagnostic] {
+        guard let first = tables.first else { return [] }
+        func paths(_ entry: Entry) -> [String] {
+            entry.text.parts.compactMap { if case .path(let p, _) = $0 { p.description } else { nil } }.sorted()
+        }
+        var out: [Diagnostic] = []
+        for table in tables.dropFirst() {
+            for key in first.keys {
+                guard let reference = first.entries[key], let entry = table.entries[key], paths(reference) != paths(entry) else { continue }
+                let listed = { (p: [String]) in p.isEmpty ? "none" : p.map { "{\($0)}" }.joined(separator: ", ") }
+                out.append(Diagnostic(.warning, "TPL016", "`\(key)` has placeholders \(listed(paths(entry))) but \(first.file) has \(listed(paths(reference)))",
+                                      at: entry.location))
+            }
+        }
+        return out
     }
 
     private static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {

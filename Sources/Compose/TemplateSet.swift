@@ -9,6 +9,8 @@ public struct TemplateSet: Sendable {
     public let strings: StringCatalog
     /// The stylesheet text (empty when none was asked for).
     public let stylesheet: String
+    /// Problems found while loading that do not stop it (see `StringCatalog.warnings`).
+    public var warnings: [Diagnostic] { strings.warnings }
 
     /// Reads `directory/<template>` for each template, `directory/strings/<language>.yaml` for each language and
     /// `directory/<stylesheet>`, all through `loader`; checks every literal `t:text` key against the catalogs.

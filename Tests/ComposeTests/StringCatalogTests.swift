@@ -56,3 +56,17 @@ import Testing
         #expect(vi.string("k", language: "vi").map { Array($0.unicodeScalars) } == Array("Việt".unicodeScalars))
     }
 }
+
+@Suite struct StringCatalogWarningTests {
+    @Test func translationsWithDifferentPlaceholdersWarn() throws {
+        let catalog = try StringCatalog(sources: [
+            .init(language: "en", file: "en.yaml", bytes: Array("a: \"From {doc.date} to {doc.end}\"\nb: x\n".utf8)),
+            .init(language: "vi", file: "vi.yaml", bytes: Array("a: \"Từ {doc.date}\"\nb: y\n".utf8)),
+        ])
+        #expect(catalog.warnings.map(\.code) == ["TPL016"])
+        #expect(catalog.warnings.first?.severity == .warning)
+        #expect(catalog.warnings.first?.location?.description == "vi.yaml:1:1")
+        #expect(catalog.warnings.first?.message == "`a` has placeholders {doc.date} but en.yaml has {doc.date}, {doc.end}")
+        #expect(Fixtures.strings.warnings.isEmpty)
+    }
+}
