@@ -131,8 +131,19 @@ struct CaseValidator {
 
     private mutating func mismatch(_ value: SourceValue, _ type: FieldType, _ path: String) -> Fact {
         diagnostics.append(.error("CASE012", "`\(path)` expects \(type.expectation), found \(value.kindDescription)",
-                                  at: value.location))
+                                  at: value.location, hint: Self.mismatchHint(value, type)))
         return Fact(.string(""), at: value.location)
+    }
+
+    /// How to write the value the schema wants, for the two mistakes people make most: one value where a list is
+    /// expected, and yes/no where true/false is.
+    static func mismatchHint(_ value: SourceValue, _ type: FieldType) -> String? {
+        guard case .scalar(let text, _, _) = value else { return nil }
+        switch type {
+        case .list: return "write a list, even of one item: [\(text)]"
+        case .bool: return "write `true` or `false`"
+        default: return nil
+        }
     }
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
