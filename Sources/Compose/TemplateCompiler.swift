@@ -70,22 +70,18 @@ struct TemplateCompiler {
     }
 
     private mutating func children(of element: XMLElement, inline: Bool, interpolateText: Bool = false) -> [TemplateNode] {
-        var nodes: [TemplateNode] = []
-        for child in element.children {
-            switch child {
-            case .text(let text):
-                // Whitespace with a line break is template indentation, not content.
-                if text.trimmingSpaces.isEmpty, text.contains("\n") { continue }
-                if interpolateText {
-                    nodes.append(contentsOf: interpolatedText(text, in: element))
-                } else {
-                    nodes.append(.text(text.nfc))
-                }
-            case .element(let e):
-                if let node = node(for: e, inline: inline) { nodes.append(node) }
-            }
+        element.children.flatMap { compile($0, in: element, inline: inline, interpolateText: interpolateText) }
+    }
+
+    private mutating func compile(_ child: XMLNode, in parent: XMLElement, inline: Bool, interpolateText: Bool = false) -> [TemplateNode] {
+        switch child {
+        case .text(let text):
+            // Whitespace with a line break is template indentation, not content.
+            if text.trimmingSpaces.isEmpty, text.contains("\n") { return [] }
+            return interpolateText ? interpolatedText(text, in: parent) : [.text(text.nfc)]
+        case .element(let e):
+            return node(for: e, inline: inline).map { [$0] } ?? []
         }
-        return nodes
     }
 
     private mutating func node(for e: XMLElement, inline: Bool) -> TemplateNode? {
@@ -185,9 +181,7 @@ struct TemplateCompiler {
                     seenElse = true
                     continue
                 }
-                let wrapper = XMLElement(namespace: e.namespace, localName: e.localName, qualifiedName: e.qualifiedName,
-                                         attributes: [], children: [child], location: e.location, offset: e.offset)
-                let nodes = children(of: wrapper, inline: inline)
+                let nodes = compile(child, in: e, inline: inline)
                 if seenElse { otherwise.append(contentsOf: nodes) } else { then.append(contentsOf: nodes) }
             }
             guard ok, let test else { return nil }

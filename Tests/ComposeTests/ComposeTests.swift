@@ -56,6 +56,14 @@ import Testing
         #expect(items[1].all(class: "valid").isEmpty)
     }
 
+    @Test func negatedOptionalTestsAndElseBranches() throws {
+        let t = try Fixtures.template(Fixtures.page("""
+        <t:for each="packet.documents" as="doc"><p><t:if test="!?doc.valid_from">none<t:else/>from <t:value of="doc.valid_from"/></t:if></p></t:for>
+        """))
+        let doc = try t.compose(Fixtures.packet, strings: Fixtures.strings, options: Fixtures.bilingual)
+        #expect(doc.body.all("p").map(\.textContent) == ["from 2026-09-15", "none"])
+    }
+
     @Test func bilingualSpansCarryLangAndTranslationClass() throws {
         let doc = try compose()
         let h1 = doc.body.all("h1")[0]

@@ -149,6 +149,9 @@ import Testing
         """))
         #expect(d.map(\.code) == ["TPL013", "TPL013", "TPL013", "TPL013"])
         #expect(d.map(place) == ["t.xhtml:4:1", "t.xhtml:5:1", "t.xhtml:6:14", "t.xhtml:7:23"])
+        let twice = parse(Fixtures.page(#"<t:if test="a">x<t:else/>y<t:else/>z</t:if>"#))
+        #expect(twice.map(\.message) == ["<t:if> has more than one <t:else/>"])
+        #expect(place(twice.first) == "t.xhtml:4:27")
         #expect(parse("<div/>").map(\.message) == ["the root element must be <html>, not <div>"])
         #expect(parse("<html><head><title>x</title></head></html>").map(\.message) == ["the template has no <body>"])
     }
