@@ -33,6 +33,10 @@ let package = Package(
         .target(name: "HTMLExport", dependencies: ["DossierCore", "DocumentModel"]),
         .target(name: "Typesetting", dependencies: ["DossierCore", "DocumentModel", "CHarfBuzz", "CFreeType", "CLineBreak"]),
         .target(name: "PDF", dependencies: ["DossierCore", "DocumentModel", "Typesetting", "CHarfBuzz", "CHarfBuzzSubset", "CZlib"]),
+        // Sample document trees for the PDF engine's tests and benchmark (reusable by other tests).
+        .target(name: "PDFFixtures", dependencies: ["DocumentModel"], path: "Benchmarks/Fixtures"),
+        .executableTarget(name: "pdf-bench", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"],
+                          path: "Benchmarks/pdf-bench"),
         .target(name: "DossierKit", dependencies: ["DossierCore", "CaseModel", "Rules", "Compose", "HTMLExport", "Typesetting", "PDF"]),
         .executableTarget(name: "dossier", dependencies: [
             "DossierKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -42,8 +46,8 @@ let package = Package(
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel"]),
         .testTarget(name: "ComposeTests", dependencies: ["Compose", "HTMLExport"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting"]),
-        .testTarget(name: "PDFTests", dependencies: ["PDF", "Typesetting", "DocumentModel"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PDFFixtures"]),
+        .testTarget(name: "PDFTests", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"]),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
     ]
 )

@@ -1,0 +1,190 @@
+import DossierCore
+import Typesetting
+
+/// The `exportPDF` stage: laid-out pages to PDF bytes. Makes no layout decisions.
+public struct PDFExporter: Sendable {
+    private let fonts: FontLibrary
+    private let subsetter: FontSubsetter
+
+    public init(fonts: FontLibrary) {
+        self.fonts = fonts
+        subsetter = FontSubsetter(fonts: fonts)
+    }
+
+    /// Writes `documents` into one file; with `packet`, the outline has one top entry per document.
+    public func export(_ documents: [LaidOutDocument], title: String, language: String, packet: Bool) -> RenderedPDF {
+        var diagnostics = documents.flatMap(\.diagnostics)
+        var file = PDFFile()
+        let catalog = file.allocate()
+        let pagesRoot = file.allocate()
+        let info = file.allocate()
+        let resources = file.allocate()
+
+        // Pass 1: which glyphs each face needs and what text they stand for.
+        var usages: [FontUsage?] = Array(repeating: nil, count: fonts.faces.count)
+        for document in documents {
+            for page in document.pages {
+                for case .text(let run) in page.items where run.face >= 0 && run.face < usages.count {
+                    if usages[run.face] == nil { usages[run.face] = FontUsage(face: fonts.faces[run.face]) }
+                    usages[run.face]!.record(run)
+                }
+            }
+        }
+        var embedded: [EmbeddedFont?] = Array(repeating: nil, count: usages.count)
+        for case let usage? in usages {
+            let glyphs = usage.glyphs
+            guard let subset = subsetter.subset(face: usage.face.index, glyphs: glyphs) else {
+                diagnostics.append(.error("PDF001", "could not subset font \(usage.face.fileName)"))
+                continue
+            }
+            embedded[usage.face.index] = EmbeddedFont(usage: usage, font: subset.font, newIDs: subset.newIDs,
+                                                      resourceName: "F\(usage.face.index)",
+                                                      objectNumber: file.allocate())
+        }
+
+        // Images: each source once, in first-use order.
+        var imageObjects: [String: Int] = [:]
+        var imageNames: [String] = []
+        var imageRefs: [Int] = []
+        var pageObjects: [Int] = []
+        var pageStarts: [Int] = []
+        for document in documents {
+            pageStarts.append(pageObjects.count)
+            var localImages: [Int: String] = [:]
+            for (index, image) in document.images.enumerated() {
+                if imageObjects[image.source] == nil {
+                    guard let object = ImageWriter.write(image, into: &file, diagnostics: &diagnostics) else { continue }
+                    imageObjects[image.source] = object
+                    imageNames.append("Im\(imageNames.count)")
+                    imageRefs.append(object)
+                }
+                if let object = imageObjects[image.source], let k = imageRefs.firstIndex(of: object) {
+                    localImages[index] = imageNames[k]
+                }
+            }
+            for page in document.pages {
+                let pageObject = file.allocate()
+                let contentObject = file.allocate()
+                var content = ContentStream(pageHeight: page.height, documentLanguage: language)
+                var annotations: [Int] = []
+                for item in page.items {
+                    switch item {
+                    case .fill(let rect, let color):
+                        content.fill(rect, color)
+                    case .text(let run):
+                        guard run.face >= 0 && run.face < embedded.count, let font = embedded[run.face] else { continue }
+                        content.text(run, font: font)
+                    case .image(let index, let rect):
+                        if let name = localImages[index] { content.image(name, rect) }
+                    case .link(let rect, let uri):
+                        let annotation = file.allocate()
+                        file.set(annotation, Self.link(rect, uri: uri, pageHeight: page.height))
+                        annotations.append(annotation)
+                    }
+                }
+                file.setStream(contentObject, dictionary: "", data: content.buffer.bytes, compress: true)
+                pageObjects.append(pageObject)
+                var p = PDFBuffer()
+                p.append("<</Type/Page/Parent ")
+                p.int(pagesRoot)
+                p.append(" 0 R/MediaBox[0 0 ")
+                p.number(page.width)
+                p.space()
+                p.number(page.height)
+                p.append("]/Resources ")
+                p.int(resources)
+                p.append(" 0 R/Contents ")
+                p.int(contentObject)
+                p.append(" 0 R")
+                if !annotations.isEmpty {
+                    p.append("/Annots[")
+                    for (k, a) in annotations.enumerated() {
+                        if k > 0 { p.space() }
+                        p.int(a)
+                        p.append(" 0 R")
+                    }
+                    p.append("]")
+                }
+                p.append(">>")
+                file.set(pageObject, p)
+            }
+        }
+
+        for case let font? in embedded { font.write(into: &file) }
+
+        var r = PDFBuffer()
+        r.append("<</ProcSet[/PDF/Text/ImageB/ImageC]/Font<<")
+        for case let font? in embedded {
+            r.name(font.resourceName)
+            r.space()
+            r.int(font.objectNumber)
+            r.append(" 0 R")
+        }
+        r.append(">>")
+        if !imageRefs.isEmpty {
+            r.append("/XObject<<")
+            for (name, object) in zip(imageNames, imageRefs) {
+                r.name(name)
+                r.space()
+                r.int(object)
+                r.append(" 0 R")
+            }
+            r.append(">>")
+        }
+        r.append(">>")
+        file.set(resources, r)
+
+        var pages = PDFBuffer()
+        pages.append("<</Type/Pages/Kids[")
+        for (k, object) in pageObjects.enumerated() {
+            if k > 0 { pages.space() }
+            pages.int(object)
+            pages.append(" 0 R")
+        }
+        pages.append("]/Count ")
+        pages.int(pageObjects.count)
+        pages.append(">>")
+        file.set(pagesRoot, pages)
+
+        let outline = OutlineWriter.write(documents, packet: packet, pageObjects: pageObjects, pageStarts: pageStarts,
+                                          into: &file)
+
+        var c = PDFBuffer()
+        c.append("<</Type/Catalog/Pages ")
+        c.int(pagesRoot)
+        c.append(" 0 R/Lang")
+        c.literal(language)
+        if let outline {
+            c.append("/Outlines ")
+            c.int(outline)
+            c.append(" 0 R/PageMode/UseOutlines")
+        }
+        c.append("/ViewerPreferences<</DisplayDocTitle true>>>>")
+        file.set(catalog, c)
+
+        var i = PDFBuffer()
+        i.append("<</Title")
+        i.textString(title)
+        i.append("/Producer(Dossier)/Creator(Dossier)>>")
+        file.set(info, i)
+
+        return RenderedPDF(bytes: file.bytes(root: catalog, info: info), pageCount: pageObjects.count,
+                           diagnostics: diagnostics)
+    }
+
+    private static func link(_ r: Rect, uri: String, pageHeight: Double) -> PDFBuffer {
+        var b = PDFBuffer()
+        b.append("<</Type/Annot/Subtype/Link/Rect[")
+        b.number(r.x)
+        b.space()
+        b.number(pageHeight - r.y - r.height)
+        b.space()
+        b.number(r.x + r.width)
+        b.space()
+        b.number(pageHeight - r.y)
+        b.append("]/Border[0 0 0]/A<</S/URI/URI")
+        b.literal(uri)
+        b.append(">>>>")
+        return b
+    }
+}

@@ -1,0 +1,13 @@
+import DossierCore
+
+/// A document after layout: pages of positioned items, the outline, images, and what went wrong on the way.
+public struct LaidOutDocument: Sendable {
+    public var name: String
+    public var title: String
+    public var language: String
+    public var pages: [LaidOutPage]
+    /// Headings (`h1`, `h2`) in document order, for bookmarks.
+    public var outline: [OutlineEntry]
+    public var images: [ImageResource]
+    public var diagnostics: [Diagnostic]
+}

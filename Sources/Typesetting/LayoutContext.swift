@@ -1,0 +1,57 @@
+import DossierCore
+
+/// Everything one document's layout shares: fonts, the shaper and break iterator (one per layout, not shared
+/// across threads), images and the diagnostics found on the way.
+final class LayoutContext {
+    let fonts: FontLibrary
+    let stylesheet: Stylesheet
+    let shaper = Shaper()
+    let textServices: TextServices
+    let documentName: String
+    private let imageLoader: (String) -> [UInt8]?
+    private(set) var images: [ImageResource] = []
+    private var imageIndex: [String: Int?] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+    private var reportedMissing: Set<UInt32> = []
+
+    init(fonts: FontLibrary, stylesheet: Stylesheet, documentName: String, language: String,
+         images: @escaping (String) -> [UInt8]?) {
+        self.fonts = fonts
+        self.stylesheet = stylesheet
+        self.documentName = documentName
+        self.imageLoader = images
+        textServices = TextServices(locale: language)
+    }
+
+    /// The image for `source`, loaded once; nil (with a warning) when missing or not PNG/JPEG.
+    func image(_ source: String) -> Int? {
+        if let known = imageIndex[source] { return known }
+        var result: Int?
+        if let data = imageLoader(source) {
+            if let info = ImageInfo(data) {
+                images.append(ImageResource(source: source, data: data, info: info))
+                result = images.count - 1
+            } else {
+                warn("LAYOUT021", "image '\(source)' in \(documentName) is not a PNG or JPEG; it is left out")
+            }
+        } else {
+            warn("LAYOUT020", "image '\(source)' in \(documentName) was not found; its alt text is shown instead")
+        }
+        imageIndex[source] = result
+        return result
+    }
+
+    /// Records that no font has `scalar` (once per character per document).
+    func missingGlyph(_ scalar: UInt32) {
+        guard reportedMissing.insert(scalar).inserted else { return }
+        let hex = String(scalar, radix: 16, uppercase: true)
+        let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let shown = Unicode.Scalar(scalar).map { " '\(Character($0))'" } ?? ""
+        warn("LAYOUT010", "character U+\(code)\(shown) in \(documentName) is in none of the fonts; it prints as an empty box",
+             hint: "add a font that covers it to Fonts/ or replace the character")
+    }
+
+    func warn(_ code: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(.warning(code, message, hint: hint))
+    }
+}

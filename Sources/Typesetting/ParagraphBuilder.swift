@@ -1,0 +1,81 @@
+/// Collects the inline content of one block: text with whitespace collapsed (CSS `white-space: normal`) and in NFC,
+/// styled spans, atomic inline boxes and forced breaks.
+struct ParagraphBuilder {
+    struct Span {
+        var range: Range<Int>
+        var style: ComputedStyle
+        var href: String?
+    }
+
+    /// An inline-block or image: one U+FFFC in the text.
+    struct Atomic {
+        enum Kind { case box, image(Int) }
+        var position: Int
+        var kind: Kind
+        var style: ComputedStyle
+        /// Content box size.
+        var width: Points
+        var height: Points
+        var href: String?
+    }
+
+    static let objectReplacement: UInt16 = 0xFFFC
+    static let lineFeed: UInt16 = 0x0A
+
+    var text: [UInt16] = []
+    var spans: [Span] = []
+    var atomics: [Atomic] = []
+    private var lastWasSpace = true
+    private var hasContent = false
+
+    /// True when nothing but collapsible whitespace was added.
+    var isEmpty: Bool { !hasContent }
+
+    mutating func appendText(_ string: String, style: ComputedStyle, href: String?) {
+        let start = text.count
+        for unit in TextServices.nfc(Array(string.utf16)) {
+            let isSpace = unit == 0x20 || unit == 0x0A || unit == 0x09 || unit == 0x0D || unit == 0x0C
+            if isSpace {
+                if lastWasSpace { continue }
+                text.append(0x20)
+                lastWasSpace = true
+            } else {
+                text.append(unit)
+                lastWasSpace = false
+                hasContent = true
+            }
+        }
+        if text.count > start { addSpan(start..<text.count, style: style, href: href) }
+    }
+
+    mutating func appendAtomic(kind: Atomic.Kind, style: ComputedStyle, width: Points, height: Points, href: String?) {
+        atomics.append(Atomic(position: text.count, kind: kind, style: style, width: width, height: height, href: href))
+        text.append(Self.objectReplacement)
+        addSpan(text.count - 1..<text.count, style: style, href: href)
+        lastWasSpace = false
+        hasContent = true
+    }
+
+    mutating func appendLineBreak(style: ComputedStyle) {
+        // A space before a forced break would hang at the line end anyway; dropping it keeps the text clean.
+        if text.last == 0x20, let last = spans.last, last.range.upperBound == text.count {
+            text.removeLast()
+            spans[spans.count - 1].range = last.range.lowerBound..<text.count
+            if spans[spans.count - 1].range.isEmpty { spans.removeLast() }
+        }
+        text.append(Self.lineFeed)
+        addSpan(text.count - 1..<text.count, style: style, href: nil)
+        lastWasSpace = true
+        hasContent = true
+    }
+
+    private mutating func addSpan(_ range: Range<Int>, style: ComputedStyle, href: String?) {
+        if let last = spans.last, last.range.upperBound == range.lowerBound, last.style == style, last.href == href,
+           text[range.lowerBound] != Self.objectReplacement, text[last.range.lowerBound] != Self.objectReplacement,
+           text[range.lowerBound] != Self.lineFeed, text[last.range.lowerBound] != Self.lineFeed {
+            spans[spans.count - 1].range = last.range.lowerBound..<range.upperBound
+        } else {
+            spans.append(Span(range: range, style: style, href: href))
+        }
+    }
+}
