@@ -49,6 +49,10 @@ import Testing
             let actual = plan.fees.first { $0.id == id }?.amount.decimalString ?? "none"
             #expect(actual == amount, "fee \(id)")
         }
+        for (name, value) in pairs(c.expect["derived"]) {
+            let actual = plan.derived.first { $0.name == name }?.value ?? "none"
+            #expect(actual == value, "derived.\(name)")
+        }
         for (id, date) in pairs(c.expect["deadlines"]) {
             let actual = plan.deadlines.first { $0.id == id }?.date.iso ?? "none"
             #expect(actual == date, "deadline \(id)")
