@@ -1,0 +1,179 @@
+import CaseModel
+import DossierCore
+import Rules
+
+/// Builds what the templates read from a case and its resolved plan. Words that are labels come from the string
+/// catalogs (`labels`), so every language has them; facts are shown as the case file wrote them.
+public struct PacketContext: Sendable {
+    public var caseFile: CaseFile
+    public var plan: PacketPlan
+    public var strings: StringCatalog
+    /// The languages the packet is written in (the case's), primary first.
+    public var languages: [String]
+
+    public init(caseFile: CaseFile, plan: PacketPlan, strings: StringCatalog, languages: [String]) {
+        self.caseFile = caseFile
+        self.plan = plan
+        self.strings = strings
+        self.languages = languages
+    }
+
+    /// The whole context: `case`, `preparer`, `applicant`, `spouse`, `packet`.
+    public func value(files: [String] = []) -> TemplateValue {
+        .object([
+            ("case", caseValue),
+            ("preparer", preparer),
+            ("applicant", person(caseFile.fact("applicant"))),
+            ("spouse", person(caseFile.fact("\(section).intended_spouse"))),
+            ("packet", packet),
+            ("form", formWords),
+        ])
+    }
+
+    /// The words a fixed bilingual form fills in, per form language whatever the case languages are
+    /// (the statement's English half always reads English): `form.en.applicant_status`, `form.vi.…`.
+    var formWords: TemplateValue {
+        let applicant = caseFile.fact("applicant")
+        let spouse = caseFile.fact("\(section).intended_spouse")
+        func title(_ p: Fact?) -> String { p?["title"]?.string ?? (p?["sex"]?.string == "female" ? "ms" : "mr") }
+        func nationality(_ p: Fact?) -> String {
+            let c = p?["citizenship"]?.list?.compactMap(\.string) ?? []
+            return c.contains("VN") ? "vn" : c.contains("US") ? "us" : "other"
+        }
+        let usesGreenCard = applicant?["us_status"]?.string == "permanent-resident" && applicant?["green_card"] != nil
+        let keys: [(String, String)] = [
+            ("applicant_title", "title.\(title(applicant))"),
+            ("applicant_status", "status.\(applicant?["us_status"]?.string ?? "none")"),
+            ("pronoun", applicant?["sex"]?.string == "female" ? "pronoun.she" : "pronoun.he"),
+            ("possessive", applicant?["sex"]?.string == "female" ? "possessive.she" : "possessive.he"),
+            ("document_kind", usesGreenCard ? "document.green-card" : "document.passport"),
+            ("spouse_title", "title.\(title(spouse))"),
+            ("spouse_nationality", "nationality.\(nationality(spouse))"),
+        ]
+        return .object(strings.languages.map { lang in
+            (lang, .object(keys.map { ($0.0, .string(strings.string("label.\($0.1)", language: lang) ?? "")) }))
+        })
+    }
+
+    var section: String { CaseSchema.section(for: plan.procedure) ?? plan.procedure }
+
+    var caseValue: TemplateValue {
+        .object([
+            ("id", .string(caseFile.id)),
+            ("prepared_on", .date(caseFile.preparedOn ?? plan.evaluatedOn)),
+            ("evaluated_on", .date(plan.evaluatedOn)),
+        ])
+    }
+
+    var preparer: TemplateValue {
+        guard let p = caseFile.fact("case.preparer") else { return .null }
+        return .object([
+            ("name", .string(p["name"]?.string ?? "")),
+            ("address", .optional(p["address"]?.string.map(TemplateValue.string))),
+            ("phone", .optional(p["phone"]?.string.map(TemplateValue.string))),
+            ("email", .optional(p["email"]?.string.map(TemplateValue.string))),
+            ("logo", .optional(p["logo"]?.string.map(TemplateValue.string))),
+        ])
+    }
+
+    /// A person as the statement and letter print them.
+    func person(_ fact: Fact?) -> TemplateValue {
+        guard let fact else { return .null }
+        let name = ["given", "middle", "family"].compactMap { fact.lookup("name.\($0)")?.string }.joined(separator: " ")
+        let sex = fact["sex"]?.string
+        let title = fact["title"]?.string ?? (sex == "female" ? "ms" : "mr")
+        let status = fact["us_status"]?.string
+        let citizenship = fact["citizenship"]?.list?.compactMap(\.string) ?? []
+        let address = fact["residence"].map { r in
+            [r["street"]?.string, [r["city"]?.string, r["state"]?.string, r["postal_code"]?.string].compactMap { $0 }.joined(separator: " "),
+             r["province"]?.string, r["country"]?.string].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        }
+        let usesGreenCard = status == "permanent-resident" && fact["green_card"] != nil
+        let documentNumber = usesGreenCard ? fact.lookup("green_card.number")?.string
+            : (fact.lookup("passport.number")?.string ?? fact["id_number"]?.string)
+        return .object([
+            ("name", .string(name)),
+            ("title", label("title.\(title)")),
+            ("pronoun", label(sex == "female" ? "pronoun.she" : "pronoun.he")),
+            ("birth_date", .optional(fact.lookup("birth.date")?.date.map(TemplateValue.date))),
+            ("birth_place", .optional(fact.lookup("birth.place")?.string.map(TemplateValue.string))),
+            ("status", status.map { label("status.\($0)") } ?? .null),
+            ("nationality", label(citizenship.contains("US") ? "nationality.us" : citizenship.contains("VN") ? "nationality.vn" : "nationality.other")),
+            ("document_kind", label(usesGreenCard ? "document.green-card" : fact["passport"] != nil ? "document.passport" : "document.id")),
+            ("document_number", .optional(documentNumber.map(TemplateValue.string))),
+            ("address", .optional(address.map(TemplateValue.string))),
+            ("email", .optional(fact["email"]?.string.map(TemplateValue.string))),
+            ("phone", .optional(fact["phone"]?.string.map(TemplateValue.string))),
+        ])
+    }
+
+    var packet: TemplateValue {
+        let verifies = plan.notices.filter { $0.kind == .verify }
+        let warnings = plan.notices.filter { $0.kind == .warning }
+        let instructions = plan.notices.filter { $0.kind == .instruction }
+        var total = 0
+        for fee in plan.fees { total += fee.amount.minorUnits }
+        let submission = caseFile.fact("\(section).consulate_submission")?.string
+        return .object([
+            ("procedure", .string(plan.procedure)),
+            ("title", .localized(plan.title)),
+            ("authority", .localized(plan.authority)),
+            ("verdict", .string(plan.verdict.rawValue)),
+            ("verdict_label", label("verdict.\(plan.verdict.rawValue)")),
+            ("reasons", .list(plan.reasons.map { .object([("message", .localized($0.message)), ("citation", .string($0.citation.short))]) })),
+            ("mission", mission),
+            ("filing_date", .optional(caseFile.fact("\(section).filing_in_vietnam.date")?.date.map(TemplateValue.date))),
+            ("filing_by", .optional(caseFile.fact("\(section).filing_in_vietnam.by")?.string.map { label("filing.\($0)") })),
+            ("by_mail", .bool(submission == "mail")),
+            ("in_person", .bool(submission == "in-person")),
+            ("documents", .list(plan.documents.map(document))),
+            ("fees", .list(plan.fees.map(fee))),
+            ("fees_total", .string(Money(minorUnits: total, currency: "USD").display)),
+            ("deadlines", .list(plan.deadlines.map { d in
+                .object([("title", .localized(d.title)), ("date", .date(d.date)), ("note", d.note.map(TemplateValue.localized) ?? .null)])
+            })),
+            ("instructions", .list(instructions.map(notice))),
+            ("warnings", .list(warnings.map(notice))),
+            ("verifies", .list(verifies.map(notice))),
+        ])
+    }
+
+    var mission: TemplateValue {
+        let by = plan.documents.lazy.flatMap(\.steps).first { $0.kind == "consular-legalization" }?.by
+        return .object([("name", by.map(TemplateValue.localized) ?? .localized(plan.authority))])
+    }
+
+    func document(_ d: PlannedDocument) -> TemplateValue {
+        .object([
+            ("id", .string(d.id)),
+            ("number", d.number.map(TemplateValue.number) ?? .null),
+            ("title", .localized(d.title)),
+            ("form", label("form.\(d.form)")),
+            ("issuer", .localized(d.issuer)),
+            ("obtain", .localized(d.obtain)),
+            ("why", .localized(d.why)),
+            ("steps", .list(d.steps.map { s in .object([("text", .localized(s.text)), ("note", s.note.map(TemplateValue.localized) ?? .null)]) })),
+            ("valid_from", d.valid.map { .date($0.issuedOnOrAfter) } ?? .null),
+            ("valid_anchor", d.valid.map { .date($0.anchor) } ?? .null),
+            ("valid_months", d.valid.map { .number($0.months) } ?? .null),
+            ("citation", .string(d.because.first?.citation.short ?? "")),
+            ("quote", .optional(d.because.first?.citation.quote.map(TemplateValue.string))),
+        ])
+    }
+
+    func fee(_ f: PlannedFee) -> TemplateValue {
+        .object([("title", .localized(f.title)), ("amount", .money(f.amount)),
+                 ("payable_to", .optional(f.payableTo.map(TemplateValue.string))),
+                 ("citation", .string(f.because.first?.citation.short ?? ""))])
+    }
+
+    func notice(_ n: PlannedNotice) -> TemplateValue {
+        .object([("code", .string(n.code)), ("title", n.title.map(TemplateValue.localized) ?? .null),
+                 ("message", .localized(n.message)), ("citation", .string(n.citation.short))])
+    }
+
+    /// A catalog label in every packet language (the catalogs are checked to have every key in every language).
+    func label(_ key: String) -> TemplateValue {
+        .localized(LocalizedText(languages.compactMap { lang in strings.string("label.\(key)", language: lang).map { (lang, $0) } }))
+    }
+}

@@ -1,0 +1,118 @@
+import CaseModel
+import Compose
+import DocumentModel
+import DossierCore
+import HTMLExport
+import PDF
+import Rules
+
+extension Dossier {
+    /// The whole pipeline for one case, in memory: nothing is written here, so a failing case leaves no files.
+    public func render(_ input: CaseInput, formats: OutputFormats, date override: CalendarDate?) -> RenderedCase {
+        var result = renderUnmapped(input, formats: formats, date: override)
+        result.diagnostics = result.diagnostics.map(input.mappedDiagnostic)
+        result.sources = [input.name: input.originalText ?? input.text]
+        return result
+    }
+
+    private func renderUnmapped(_ input: CaseInput, formats: OutputFormats, date override: CalendarDate?) -> RenderedCase {
+        var result = RenderedCase(input: input.name, caseID: nil, status: .error, packets: [], files: [], diagnostics: [],
+                                  sources: [input.name: input.text])
+        let caseFile: CaseFile
+        switch loadCase(text: input.text, file: input.name) {
+        case .failure(let error): result.diagnostics = error.diagnostics; return result
+        case .success(let c): caseFile = c
+        }
+        result.caseID = caseFile.id
+        let date = evaluationDate(for: caseFile, override: override)
+        let plans: [PacketPlan]
+        switch resolve(caseFile, on: date) {
+        case .failure(let error): result.diagnostics = error.diagnostics; return result
+        case .success(let p): plans = p
+        }
+
+        var logo: (name: String, bytes: [UInt8])?
+        if let path = caseFile.fact("case.preparer.logo") {
+            do {
+                logo = try loadLogo(path.string ?? "", folder: input.folder)
+            } catch {
+                result.diagnostics = [.error("CASE030", "cannot read the preparer's logo: \(error)", at: path.location,
+                                             hint: "give a PNG or JPEG path relative to the case file")]
+                return result
+            }
+        }
+
+        let composer = PacketComposer(templates: templates)
+        var packetDocuments: [Document] = []
+        var manifestPackets: [(plan: PacketPlan, files: [String])] = []
+        for plan in plans {
+            let composed: PacketComposer.Composed
+            do {
+                composed = try composer.compose(caseFile, plan: plan, logoName: logo?.name)
+            } catch {
+                result.diagnostics = error.diagnostics
+                return result
+            }
+            var names: [String] = []
+            for document in composed.documents {
+                if formats.html {
+                    let html = HTMLExporter().html(for: document, stylesheet: templates.stylesheet)
+                    result.files.append((document.name + ".html", Array(html.utf8)))
+                    names.append(document.name + ".html")
+                }
+                if formats.pdf, let pdf = pdfRenderer(logo: logo) {
+                    let rendered = pdf.render(document)
+                    result.diagnostics += rendered.diagnostics.map { Self.located($0, document: document.name) }
+                    result.files.append((document.name + ".pdf", rendered.bytes))
+                    names.append(document.name + ".pdf")
+                }
+            }
+            packetDocuments += composed.documents
+            manifestPackets.append((plan, names))
+            result.packets.append((plan.procedure, plan.verdict.rawValue))
+        }
+        if formats.pdf, let pdf = pdfRenderer(logo: logo) {
+            let title = caseFile.id + " — " + (plans.first?.title[caseFile.languages.first ?? "en"] ?? "packet")
+            let packet = pdf.renderPacket(packetDocuments, title: title, language: caseFile.languages.first ?? "en")
+            result.diagnostics += packet.diagnostics.map { Self.located($0, document: "packet.pdf") }
+            result.files.append(("packet.pdf", packet.bytes))
+            for i in manifestPackets.indices { manifestPackets[i].files.append("packet.pdf") }
+        }
+        if let logo { result.files.append((logo.name, logo.bytes)) }
+        let manifest = Manifest.json(for: caseFile, plans: manifestPackets, languages: caseFile.languages)
+        result.files.append(("manifest.json", Array(manifest.serialized().utf8)))
+        result.status = .ok
+        return result
+    }
+
+    func pdfRenderer(logo: (name: String, bytes: [UInt8])?) -> PDFRenderer? {
+        guard let fonts, let stylesheet else { return nil }
+        let bytes = logo?.bytes
+        let name = logo?.name
+        return PDFRenderer(stylesheet: stylesheet, fonts: fonts, images: { $0 == name ? bytes : nil })
+    }
+
+    /// The logo is copied beside the documents as `logo.png`/`logo.jpg` so the HTML can refer to it.
+    func loadLogo(_ path: String, folder: String) throws -> (name: String, bytes: [UInt8]) {
+        let full = path.hasPrefix("/") ? path : Dossier.join(folder, path)
+        let bytes = try world.read(full)
+        let isPNG = bytes.starts(with: [0x89, 0x50, 0x4E, 0x47])
+        let isJPEG = bytes.starts(with: [0xFF, 0xD8, 0xFF])
+        guard isPNG || isJPEG else { throw LogoError.notAnImage(path) }
+        return (isPNG ? "logo.png" : "logo.jpg", bytes)
+    }
+
+    enum LogoError: Error, CustomStringConvertible {
+        case notAnImage(String)
+        var description: String {
+            switch self { case .notAnImage(let p): return "\(p) is neither PNG nor JPEG" }
+        }
+    }
+
+    /// Layout warnings carry the document they were found in.
+    static func located(_ d: Diagnostic, document: String) -> Diagnostic {
+        var d = d
+        if d.location == nil { d.notes.append("in \(document)") }
+        return d
+    }
+}

@@ -1,0 +1,79 @@
+import CaseModel
+import Compose
+import DocumentModel
+import DossierCore
+import PDF
+import Rules
+import Typesetting
+
+/// The facade: runs the pipeline (load → resolve → compose → export) for one case. The CLI, the batch runner and
+/// any server call this. Resources (rule book, templates, fonts) load once and are shared, read-only, by all cases.
+public final class Dossier: Sendable {
+    public let world: World
+    public let book: RuleBook
+    public let templates: TemplateSet
+    /// Loaded only when PDF output is asked for.
+    let fonts: FontLibrary?
+    let stylesheet: Stylesheet?
+    /// Warnings found while loading resources (e.g. a CSS property outside the PDF engine's subset).
+    public let resourceWarnings: [Diagnostic]
+
+    /// Templates every procedure gets, before its own (`Templates/<procedure>/*.xhtml`).
+    static let commonTemplates = ["checklist.xhtml"]
+
+    /// Loads `Rules/`, `Templates/` and (with `pdf`) `Fonts/` from `resources`; `templates` overrides the template folder.
+    public init(world: World, resources: String, templates templateFolder: String? = nil, pdf: Bool) throws(DiagnosticError) {
+        self.world = world
+        switch RuleBookSource.load(from: Self.join(resources, "Rules"), world: world) {
+        case .success(let book): self.book = book
+        case .failure(let error): throw error
+        }
+        let templateDir = templateFolder ?? Self.join(resources, "Templates")
+        var names = Self.commonTemplates
+        for procedure in book.procedures {
+            let folder = Self.join(templateDir, procedure.id)
+            let own = (try? world.list(folder)) ?? []
+            names += own.filter { $0.hasSuffix(".xhtml") }.map { procedure.id + "/" + String($0.dropFirst(folder.count + 1)) }
+        }
+        self.templates = try TemplateSet.load(directory: templateDir, templates: names, languages: RuleBook.languages,
+                                              loader: { try world.read($0) })
+        var warnings: [Diagnostic] = []
+        if pdf {
+            let fontDir = Self.join(resources, "Fonts")
+            do {
+                fonts = try FontLibrary(fontData: { try world.read(Self.join(fontDir, $0)) })
+            } catch {
+                throw DiagnosticError([.error("PDF001", "cannot load the fonts: \(error)", at: .file(fontDir))])
+            }
+            let (sheet, cssDiagnostics) = Stylesheet.parse(templates.stylesheet, file: Self.join(templateDir, "dossier.css"))
+            stylesheet = sheet
+            warnings += cssDiagnostics
+        } else {
+            fonts = nil
+            stylesheet = nil
+        }
+        resourceWarnings = warnings
+    }
+
+    /// `load`: a case file's text → a checked case.
+    public func loadCase(text: String, file: String) -> Result<CaseFile, DiagnosticError> {
+        CaseLoader.load(text: text, file: file)
+    }
+
+    /// The date rules are applied for: `--date`, else the case's `prepared_on`, else today.
+    public func evaluationDate(for caseFile: CaseFile, override: CalendarDate?) -> CalendarDate {
+        override ?? caseFile.preparedOn ?? world.today()
+    }
+
+    /// `resolve`: the facts each procedure needs are checked first; then one plan per procedure.
+    public func resolve(_ caseFile: CaseFile, on date: CalendarDate) -> Result<[PacketPlan], DiagnosticError> {
+        let resolver = Resolver(book: book)
+        let problems = resolver.check(caseFile, on: date)
+        if problems.hasErrors { return .failure(DiagnosticError(problems.sortedByLocation)) }
+        return .success(resolver.resolve(caseFile, on: date))
+    }
+
+    static func join(_ a: String, _ b: String) -> String {
+        a.isEmpty || a == "." ? b : (a.hasSuffix("/") ? a + b : a + "/" + b)
+    }
+}

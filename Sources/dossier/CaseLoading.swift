@@ -1,0 +1,40 @@
+import DossierCore
+import DossierKit
+import Rules
+
+/// Loads and resolves cases for `check` and `explain`, printing located diagnostics for the ones that fail.
+struct CaseLoading {
+    let dossier: Dossier
+    let json: Bool
+    let date: CalendarDate?
+
+    struct Loaded {
+        var input: CaseInput
+        var caseID: String
+        var plans: [PacketPlan]
+    }
+
+    /// The good cases; `failed` is set when any input had errors.
+    func load(_ arguments: [String], failed: inout Bool) -> [Loaded] {
+        let (inputs, problems) = InputCollector(world: dossier.world).collect(arguments)
+        if !problems.isEmpty { failed = true; Terminal.printDiagnostics(problems, sources: [:], json: json) }
+        var out: [Loaded] = []
+        for input in inputs {
+            let sources = [input.name: input.originalText ?? input.text]
+            switch dossier.loadCase(text: input.text, file: input.name) {
+            case .failure(let error):
+                failed = true
+                Terminal.printDiagnostics(error.diagnostics.map(input.mappedDiagnostic), sources: sources, json: json)
+            case .success(let caseFile):
+                switch dossier.resolve(caseFile, on: dossier.evaluationDate(for: caseFile, override: date)) {
+                case .failure(let error):
+                    failed = true
+                    Terminal.printDiagnostics(error.diagnostics.map(input.mappedDiagnostic), sources: sources, json: json)
+                case .success(let plans):
+                    out.append(Loaded(input: input, caseID: caseFile.id, plans: plans))
+                }
+            }
+        }
+        return out
+    }
+}

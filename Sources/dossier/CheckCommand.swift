@@ -1,0 +1,57 @@
+import ArgumentParser
+import DossierCore
+import DossierKit
+import Rules
+
+/// `dossier check CASE...`: load and resolve; print each packet's verdict and checklist. Writes nothing.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check cases and print each packet's verdict and checklist; write nothing.")
+    @OptionGroup var common: CommonOptions
+    @Option(name: .long, help: "Apply the rules in force on this date (YYYY-MM-DD).") var date: EvaluationDate?
+    @Argument(help: "Case files, folders, .csv or .jsonl.") var cases: [String]
+
+    func run() throws {
+        let dossier = try common.dossier(pdf: false)
+        var failed = false
+        let loaded = CaseLoading(dossier: dossier, json: common.json, date: date?.date).load(cases, failed: &failed)
+        if common.json {
+            Terminal.out(JSONValue.array(loaded.map { l in
+                .object([("case", .string(l.caseID)), ("input", .string(l.input.name)),
+                         ("packets", .array(l.plans.map(Summary.json)))])
+            }).serialized())
+        } else {
+            for l in loaded { Terminal.out("\(l.input.name): case \(l.caseID)\n" + l.plans.map(Summary.text).joined()) }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// The short form of a plan `check` prints.
+enum Summary {
+    static func text(_ plan: PacketPlan) -> String {
+        var lines = ["  \(plan.procedure): \(plan.verdict.rawValue) (rules as of \(plan.evaluatedOn.iso))"]
+        for r in plan.reasons { lines.append("    ! \(r.message["en"] ?? "")") }
+        for d in plan.documents {
+            let valid = d.valid.map { " — issued on or after \($0.issuedOnOrAfter.iso)" } ?? ""
+            lines.append("    [ ] \(d.number.map { "\($0). " } ?? "")\(d.title["en"] ?? d.id) (\(d.form), \(d.steps.count) steps)\(valid)")
+        }
+        for f in plan.fees { lines.append("    $ \(f.amount.display) \(f.title["en"] ?? f.id)") }
+        for d in plan.deadlines { lines.append("    @ \(d.date.iso) \(d.title["en"] ?? d.id)") }
+        let verify = plan.notices.filter { $0.kind == .verify }.count
+        let warnings = plan.notices.filter { $0.kind == .warning }.count
+        lines.append("    \(warnings) warning(s), \(verify) point(s) to verify")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func json(_ plan: PacketPlan) -> JSONValue {
+        .object([
+            ("procedure", .string(plan.procedure)), ("verdict", .string(plan.verdict.rawValue)),
+            ("evaluated_on", .string(plan.evaluatedOn.iso)),
+            ("documents", .array(plan.documents.map { d in
+                .object([("id", .string(d.id)), ("issued_on_or_after", d.valid.map { .string($0.issuedOnOrAfter.iso) }),
+                         ("steps", .array(d.steps.map { .string($0.kind) }))])
+            })),
+            ("notices", .array(plan.notices.map { .object([("code", .string($0.code)), ("kind", .string($0.kind.rawValue))]) })),
+        ])
+    }
+}

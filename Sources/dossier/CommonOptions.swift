@@ -1,0 +1,49 @@
+import ArgumentParser
+import DossierCore
+import DossierKit
+import Foundation
+
+/// Options every command takes.
+struct CommonOptions: ParsableArguments {
+    @Flag(name: .long, help: "Machine-readable JSON on stdout instead of text.")
+    var json = false
+
+    @Option(name: .long, help: "Folder holding Rules/, Templates/ and Fonts/ (default: $DOSSIER_HOME, the current folder, or the install).")
+    var resources: String?
+
+    @Option(name: .long, help: "Folder of templates to use instead of the built-in Templates/.")
+    var templates: String?
+
+    /// The resources folder: explicit, $DOSSIER_HOME, the current folder, or a folder above the executable.
+    func resourceFolder() -> String {
+        if let resources { return resources }
+        if let home = ProcessInfo.processInfo.environment["DOSSIER_HOME"] { return home }
+        let fm = FileManager.default
+        if fm.fileExists(atPath: "Rules/sources.yaml") { return "." }
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            if fm.fileExists(atPath: url.appendingPathComponent("Rules/sources.yaml").path) { return url.path }
+            url.deleteLastPathComponent()
+        }
+        return "."
+    }
+
+    /// Loads the facade, or prints why not and exits 3 (our own resources are broken: an internal error).
+    func dossier(pdf: Bool) throws -> Dossier {
+        do {
+            return try Dossier(world: FileSystemWorld(), resources: resourceFolder(), templates: templates, pdf: pdf)
+        } catch {
+            Terminal.printDiagnostics(error.diagnostics, sources: [:], json: json)
+            throw ExitCode(3)
+        }
+    }
+}
+
+/// `--date YYYY-MM-DD`.
+struct EvaluationDate: ExpressibleByArgument {
+    var date: CalendarDate
+    init?(argument: String) {
+        guard let d = CalendarDate(iso: argument) else { return nil }
+        date = d
+    }
+}

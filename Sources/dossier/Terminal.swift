@@ -1,0 +1,26 @@
+import DossierCore
+import Foundation
+
+/// Output helpers: diagnostics to stderr (text with source line and caret, or JSON), results to stdout.
+enum Terminal {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: String], json: Bool) {
+        guard !diagnostics.isEmpty else { return }
+        if json {
+            FileHandle.standardError.write(Data(JSONValue.array(diagnostics.map(\.json)).serialized().utf8))
+            return
+        }
+        let renderer = DiagnosticRenderer(sources: sources)
+        let text = diagnostics.map(renderer.render).joined(separator: "\n\n") + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
+}
