@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "PDF", dependencies: ["DossierCore", "DocumentModel", "Typesetting", "CHarfBuzz", "CHarfBuzzSubset", "CZlib"]),
         // Sample document trees for the PDF engine's tests and benchmark (reusable by other tests).
         .target(name: "PDFFixtures", dependencies: ["DocumentModel"], path: "Benchmarks/Fixtures"),
-        .executableTarget(name: "pdf-bench", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"],
+        .executableTarget(name: "pdf-bench", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures", "HTMLExport"],
                           path: "Benchmarks/pdf-bench"),
         .target(name: "DossierKit", dependencies: ["DossierCore", "CaseModel", "Rules", "Compose", "HTMLExport", "Typesetting", "PDF"]),
         .executableTarget(name: "dossier", dependencies: [
@@ -44,10 +44,10 @@ let package = Package(
 
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel"], exclude: ["Cases"]),
         .testTarget(name: "ComposeTests", dependencies: ["Compose", "HTMLExport"], exclude: ["Fixtures"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PDFFixtures"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"]),
-        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"], exclude: ["manifest.schema.json", "Golden"]),
     ]
 )

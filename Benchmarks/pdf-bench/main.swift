@@ -1,9 +1,14 @@
 import DocumentModel
 import Glibc
+import HTMLExport
 import PDF
 import PDFFixtures
 import Typesetting
 
+/// The PDF engine benchmark's Swift side (Benchmarks/pdf-bench.sh drives it):
+///   pdf-bench write ROOT OUTDIR          writes checklist/packet as .pdf (ours) and .html (for WeasyPrint, Chromium)
+///   pdf-bench warm ROOT ITERATIONS       prints warm milliseconds per document (median) for both documents
+///   pdf-bench cold ROOT checklist|packet OUT.pdf   one render in a fresh process, as the CLI would
 func readFile(_ path: String) -> [UInt8]? {
     guard let f = fopen(path, "rb") else { return nil }
     defer { fclose(f) }
@@ -18,21 +23,98 @@ func readFile(_ path: String) -> [UInt8]? {
 }
 
 func writeFile(_ path: String, _ bytes: [UInt8]) {
-    guard let f = fopen(path, "wb") else { return }
+    guard let f = fopen(path, "wb") else {
+        fail("cannot write \(path)")
+    }
     _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
     fclose(f)
 }
 
-let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "."
-let fonts = try FontLibrary { name in
-    guard let data = readFile("\(root)/Fonts/\(name)") else { throw FontLoadError(fileName: name, reason: "not found") }
-    return data
+/// Prints to standard error and exits.
+func fail(_ message: String, status: Int32 = 1) -> Never {
+    var bytes = Array((message + "\n").utf8)
+    _ = write(2, &bytes, bytes.count)
+    exit(status)
 }
-let css = String(decoding: readFile("\(root)/Templates/dossier.css") ?? [], as: UTF8.self)
-let (stylesheet, cssDiagnostics) = Stylesheet.parse(css, file: "Templates/dossier.css")
-for d in cssDiagnostics { print(d.headline) }
-let renderer = PDFRenderer(stylesheet: stylesheet, fonts: fonts)
-let pdf = renderer.render(SampleDocuments.checklist())
-for d in pdf.diagnostics { print(d.headline) }
-writeFile("/tmp/checklist.pdf", pdf.bytes)
-print("pages", pdf.pageCount, "bytes", pdf.bytes.count)
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1_000_000
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    fail("usage: pdf-bench write|warm|cold ROOT …", status: 2)
+}
+let root = arguments[2]
+
+/// The 3-page bilingual checklist and the 30-page packet of the benchmark.
+let checklist = SampleDocuments.checklist(items: 4, feeRows: 6)
+let packet = SampleDocuments.packet(rounds: 3)
+
+func renderer() -> PDFRenderer {
+    do {
+        let fonts = try FontLibrary { name in
+            guard let data = readFile("\(root)/Fonts/\(name)") else {
+                throw FontLoadError(fileName: name, reason: "not found in \(root)/Fonts")
+            }
+            return data
+        }
+        let css = String(decoding: readFile("\(root)/Templates/dossier.css") ?? [], as: UTF8.self)
+        let stylesheet = Stylesheet.parse(css, file: "Templates/dossier.css").0
+        return PDFRenderer(stylesheet: stylesheet, fonts: fonts)
+    } catch {
+        fail("\(error)")
+    }
+}
+
+/// All documents of the packet in one HTML file, each starting on a new page.
+func packetHTML(_ documents: [Document], css: String) -> String {
+    let sections = documents.enumerated().map { i, doc -> Node in
+        let classes = ((doc.body[attribute: "class"].map { [$0] } ?? []) + (i > 0 ? ["pagebreak"] : []))
+        return .element(Element("section", [Attribute("class", classes.joined(separator: " "))], doc.body.children))
+    }
+    let combined = Document(name: "packet", title: "Packet", language: "en", runningHeader: documents[0].runningHeader,
+                            body: Element("body", [], sections))
+    return HTMLExporter().html(for: combined, stylesheet: css)
+}
+
+switch arguments[1] {
+case "write":
+    let out = arguments.count > 3 ? arguments[3] : "."
+    let r = renderer()
+    let css = String(decoding: readFile("\(root)/Templates/dossier.css") ?? [], as: UTF8.self)
+    let one = r.render(checklist)
+    let many = r.renderPacket(packet, title: "Packet VN-2027-014", language: "en")
+    writeFile("\(out)/checklist.pdf", one.bytes)
+    writeFile("\(out)/packet.pdf", many.bytes)
+    writeFile("\(out)/checklist.html", Array(HTMLExporter().html(for: checklist, stylesheet: css).utf8))
+    writeFile("\(out)/packet.html", Array(packetHTML(packet, css: css).utf8))
+    for d in one.diagnostics + many.diagnostics { print(d.headline) }
+    print("checklist_pages=\(one.pageCount) packet_pages=\(many.pageCount)")
+case "warm":
+    let iterations = max(3, Int(arguments.count > 3 ? arguments[3] : "30") ?? 30)
+    let r = renderer()
+    func median(_ body: () -> Void) -> Double {
+        body()
+        var times: [Double] = []
+        for _ in 0..<iterations {
+            let start = now()
+            body()
+            times.append(now() - start)
+        }
+        return times.sorted()[times.count / 2]
+    }
+    let one = median { _ = r.render(checklist) }
+    let many = median { _ = r.renderPacket(packet, title: "Packet VN-2027-014", language: "en") }
+    print("checklist_ms=\(one) packet_ms=\(many)")
+case "cold":
+    let which = arguments.count > 3 ? arguments[3] : "checklist"
+    let out = arguments.count > 4 ? arguments[4] : "/dev/null"
+    let r = renderer()
+    let pdf = which == "packet" ? r.renderPacket(packet, title: "Packet VN-2027-014", language: "en") : r.render(checklist)
+    writeFile(out, pdf.bytes)
+default:
+    fail("unknown command \(arguments[1])", status: 2)
+}

@@ -4,8 +4,8 @@ import Typesetting
 ///
 /// Text extraction strategy: a glyph that makes up a cluster on its own maps to the cluster's text (first use wins);
 /// glyphs of a multi-glyph cluster (a base with marks the font has no precomposed glyph for) map to the characters in
-/// order when the counts match. Any cluster whose glyph mappings do not spell its text exactly is wrapped in an
-/// `/ActualText` span when drawn, so copy, paste and search always give back the NFC source text.
+/// order when the counts match. Multi-glyph clusters, and clusters whose glyph does not map to their text, are wrapped
+/// in an `/ActualText` span when drawn, so copy, paste and search always give back the NFC source text.
 final class FontUsage {
     let face: FontFace
     private(set) var unicode: [UInt16: [UInt16]] = [:]
@@ -39,12 +39,11 @@ final class FontUsage {
         }
     }
 
-    /// True when the glyphs' ToUnicode mappings do not spell `text`.
+    /// True for a multi-glyph cluster (extractors order mark glyphs by position, not by text) and for a glyph whose
+    /// ToUnicode mapping is not the cluster's text.
     func needsActualText(_ glyphs: ArraySlice<PlacedGlyph>, text: ArraySlice<UInt16>) -> Bool {
-        if glyphs.count == 1 { return unicode[glyphs.first!.glyph].map { !$0.elementsEqual(text) } ?? true }
-        var spelled: [UInt16] = []
-        for g in glyphs { spelled += unicode[g.glyph] ?? [] }
-        return !spelled.elementsEqual(text)
+        guard glyphs.count == 1, let only = glyphs.first else { return true }
+        return unicode[only.glyph].map { !$0.elementsEqual(text) } ?? true
     }
 
     /// Calls `body` with each cluster's glyphs and text, in order.

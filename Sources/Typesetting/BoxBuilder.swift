@@ -26,10 +26,20 @@ struct BoxBuilder {
         return (style, path)
     }
 
+    /// Text of `nodes` with line breaks as spaces (for outline titles).
+    static func plainText(_ nodes: [Node]) -> String {
+        nodes.map { node in
+            switch node {
+            case .text(let s): return s
+            case .element(let e): return e.name == "br" ? " " : plainText(e.children)
+            }
+        }.joined()
+    }
+
     static func defaultDisplay(_ name: String) -> ComputedStyle.Display {
         switch name {
         case "html", "body", "header", "footer", "section", "article", "nav", "aside", "main", "div", "p",
-             "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "address", "figure":
+             "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "address", "figure", "hr":
             return .block
         case "li": return .listItem
         case "table": return .table
@@ -57,7 +67,7 @@ struct BoxBuilder {
             box = BlockBox(style: style, content: .blocks(blocks))
         }
         if let level = ["h1": 1, "h2": 2, "h3": 3][element.name] {
-            let title = element.textContent.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            let title = Self.plainText(element.children).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
             box.heading = (level, TextServices.nfc(title))
         }
         return box

@@ -1,5 +1,5 @@
-/// The running header (the document's `runningHeader`, left) and the footer ("Page X of Y", centred) in the page
-/// margins.
+/// The running header in the top margin, as the HTML export prints it through `@page` margin boxes: the document's
+/// `runningHeader` (the case id) on the left, "Page X of Y" on the right.
 struct PageMargins {
     let context: LayoutContext
     let setup: PageSetup
@@ -7,7 +7,7 @@ struct PageMargins {
     private var style: ComputedStyle {
         var s = ComputedStyle()
         s.fontSize = 8
-        s.color = RGBColor(red: 0x5a / 255, green: 0x5a / 255, blue: 0x5a / 255)
+        s.color = RGBColor(red: 0x55 / 255, green: 0x55 / 255, blue: 0x55 / 255)
         s.lang = "en"
         s.display = .block
         return s
@@ -15,14 +15,14 @@ struct PageMargins {
 
     func items(header: String, page: Int, of count: Int) -> [PageItem] {
         var items: [PageItem] = []
-        let headerBaseline = max(setup.marginTop * 0.55, 14)
+        // Centred in the top margin, like a browser's margin boxes.
+        let baseline = max(setup.marginTop / 2 + style.fontSize * 0.35, style.fontSize)
         if !header.isEmpty {
             var s = style
             s.lang = nil
-            items += line(header, style: s, baseline: headerBaseline, align: .left)
+            items += line(header, style: s, baseline: baseline, align: .left)
         }
-        let footerBaseline = setup.height - max(setup.marginBottom * 0.45, 10)
-        items += line("Page \(page) of \(count)", style: style, baseline: footerBaseline, align: .center)
+        items += line("Page \(page) of \(count)", style: style, baseline: baseline, align: .right)
         return items
     }
 

@@ -45,6 +45,7 @@ public struct Stylesheet: Sendable {
             th { font-weight: bold; text-align: center; padding: 0.75pt; }
             td { padding: 0.75pt; }
             tbody, thead, tr, td, th { vertical-align: middle; }
+            hr { border-top: 0.75pt solid #9a9a9a; margin: 6pt 0; }
             """
         return parse(css, file: "<user-agent>").0
     }()

@@ -14,7 +14,7 @@ public struct Typesetter: Sendable {
         self.images = images
     }
 
-    /// Lays out `document`: box tree, lines, pages, then the running header and "Page X of Y" footer on each page.
+    /// Lays out `document`: box tree, lines, pages, then the running header with "Page X of Y" on each page.
     public func layout(_ document: Document) -> LaidOutDocument {
         let context = LayoutContext(fonts: fonts, stylesheet: stylesheet, documentName: document.name,
                                     language: document.language, images: images)
