@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// The commands of the interface spec, their outputs and exit codes.
+@Suite struct CLITests {
+    static let texas = "Samples/divorced-texas-power-of-attorney.yaml"
+
+    @Test func theIssueExampleTexasDivorceePOA() throws {
+        let out = Repository.temporaryFolder("texas")
+        let run = try Repository.dossier(["render", Self.texas, "--out", out, "--format", "html"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let manifest = try Repository.json(out + "/2026-0142/manifest.json")
+        let packet = try #require((manifest["packets"] as? [[String: Any]])?.first)
+        let documents = packet["documents"] as? [[String: Any]] ?? []
+        let ids = documents.compactMap { $0["id"] as? String }
+        #expect(ids.contains("divorce-decree"))
+        #expect(ids.contains("power-of-attorney"))
+        #expect(!ids.contains("spouse-death-certificate"))
+        #expect(!ids.contains("consulate-marital-status-confirmation"))
+        let affidavit = documents.first { $0["id"] as? String == "affidavit-of-single-status" }
+        #expect((affidavit?["valid"] as? [String: Any])?["issued_on_or_after"] as? String == "2026-11-10")
+        #expect(packet["verdict"] as? String == "eligible")
+    }
+
+    @Test func explainShowsFactsRuleAndCitationForEveryItem() throws {
+        let run = try Repository.dossier(["explain", Self.texas])
+        #expect(run.status == 0, "\(run.stderr)")
+        for id in ["affidavit-of-single-status", "divorce-decree", "power-of-attorney", "spouse-death-certificate",
+                   "consulate-marital-status-confirmation"] {
+            #expect(run.stdout.contains(id), "explain mentions \(id)")
+        }
+        #expect(run.stdout.contains("[out] spouse-death-certificate"))
+        #expect(run.stdout.contains("[in]  power-of-attorney"))
+        #expect(run.stdout.contains("fact: vn_single_status.filing_in_vietnam.by = power-of-attorney"))
+        #expect(run.stdout.contains("source: vn-consulate-single-status-dossier.txt, item 11 (2017-05-05)"))
+    }
+
+    @Test func explainOneDocument() throws {
+        let run = try Repository.dossier(["explain", Self.texas, "--document", "divorce-decree"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("divorce-decree"))
+        #expect(!run.stdout.contains("power-of-attorney —"))
+    }
+
+    @Test func checkWritesNothingAndPrintsTheChecklist() throws {
+        let run = try Repository.dossier(["check", Self.texas])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("vn-single-status: eligible"))
+        #expect(run.stdout.contains("issued on or after 2026-11-10"))
+    }
+
+    @Test func checkOnTheBadSampleExitsOneWithLocatedErrors() throws {
+        let run = try Repository.dossier(["check", "Samples/bad/mistakes.yaml"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("did you mean"))
+    }
+
+    @Test func jsonDiagnosticsAreMachineReadable() throws {
+        let run = try Repository.dossier(["check", "--json", "Samples/bad/mistakes.yaml"])
+        #expect(run.status == 1)
+        let items = try JSONSerialization.jsonObject(with: Data(run.stderr.utf8)) as? [[String: Any]] ?? []
+        #expect(!items.isEmpty)
+        #expect(items.allSatisfy { $0["file"] as? String == "Samples/bad/mistakes.yaml" && $0["line"] is Int && $0["column"] is Int })
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try Repository.dossier(["render", Self.texas]).status == 2, "missing --out")
+        #expect(try Repository.dossier(["render", Self.texas, "--out", "/tmp/x", "--format", "docx"]).status == 2)
+        #expect(try Repository.dossier(["schema", "no-such-procedure"]).status == 2)
+        #expect(try Repository.dossier(["frobnicate"]).status == 2)
+    }
+
+    @Test func proceduresListsIdsTitlesAndEditions() throws {
+        let run = try Repository.dossier(["procedures"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("vn-single-status"))
+        #expect(run.stdout.contains("vi: Hồ sơ Công hàm Độc thân"))
+        #expect(run.stdout.contains("vn-consulate-single-status-dossier.txt (2017-05-05)"))
+    }
+
+    @Test func schemaIsJSONSchemaForTheProcedure() throws {
+        let run = try Repository.dossier(["schema", "vn-single-status"])
+        #expect(run.status == 0)
+        let schema = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let properties = schema?["properties"] as? [String: Any]
+        #expect(properties?["vn_single_status"] != nil)
+        #expect(properties?["n_600"] == nil)
+    }
+
+    @Test func dateFlagChangesTheRulesInForce() throws {
+        let before = try Repository.dossier(["explain", Self.texas, "--date", "2026-09-10"])
+        let after = try Repository.dossier(["explain", Self.texas, "--date", "2026-09-11"])
+        #expect(!before.stdout.contains("vn.apostille-alternative"))
+        #expect(after.stdout.contains("vn.apostille-alternative"))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// Runs the real CLI on every sample, as a user would, and checks what lands on disk.
+@Suite(.serialized) struct EndToEndTests {
+    static let out = Repository.temporaryFolder("render")
+    static let render: Repository.Run? = try? Repository.dossier(["render", "Samples", "--out", out, "--format", "html,pdf", "--jobs", "2"])
+
+    @Test func renderingTheSamplesFolderExitsOneBecauseOfTheBadSampleOnly() throws {
+        let run = try #require(Self.render)
+        #expect(run.status == 1, "exit code: \(run.stderr)")
+        let report = try String(contentsOfFile: Self.out + "/report.csv", encoding: .utf8)
+        let rows = report.split(separator: "\n").dropFirst()
+        #expect(rows.count == Repository.goodSamples.count + 1)
+        for row in rows where !row.contains("Samples/bad/") { #expect(row.contains(",ok,"), "\(row)") }
+    }
+
+    @Test(arguments: Repository.goodSamples)
+    func everyGoodSampleHasItsDocuments(_ sample: String) throws {
+        _ = try #require(Self.render)
+        let text = try String(contentsOfFile: Repository.path(sample), encoding: .utf8)
+        let id = try #require(Self.caseID(in: text), "case id in \(sample)")
+        let folder = Self.out + "/" + id
+        for stem in ["vn-single-status-checklist", "vn-single-status-cover-letter", "vn-single-status-statement-of-non-impediment"] {
+            for ext in ["html", "pdf"] {
+                #expect(FileManager.default.fileExists(atPath: "\(folder)/\(stem).\(ext)"), "\(stem).\(ext) for \(sample)")
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: folder + "/packet.pdf"))
+        let manifest = try Repository.json(folder + "/manifest.json")
+        #expect(manifest["case"] as? String == id)
+        let packets = manifest["packets"] as? [[String: Any]] ?? []
+        #expect(packets.count == 1)
+        for file in packets.first?["files"] as? [String] ?? [] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "manifest lists \(file)")
+        }
+    }
+
+    @Test func theBadSampleGetsLocatedErrorsAndNoFiles() throws {
+        let run = try #require(Self.render)
+        #expect(run.stderr.contains("Samples/bad/mistakes.yaml:"), "\(run.stderr)")
+        let pattern = #/Samples/bad/mistakes\.yaml:\d+:\d+: error\[CASE\d{3}\]/#
+        #expect(run.stderr.contains(pattern))
+        #expect(run.stderr.contains("^"), "a caret under the column")
+        let report = try Repository.json(Self.out + "/report.json")
+        let bad = (report["cases"] as? [[String: Any]] ?? []).first { ($0["input"] as? String ?? "").contains("bad/") }
+        #expect(bad?["status"] as? String == "error")
+        #expect((bad?["files"] as? [Any])?.isEmpty == true)
+        if let id = bad?["id"] as? String { #expect(!FileManager.default.fileExists(atPath: Self.out + "/" + id)) }
+    }
+
+    @Test func manifestsFollowTheInterfaceSchema() throws {
+        _ = try #require(Self.render)
+        let script = """
+        import json, sys, glob, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        bad = 0
+        for path in sorted(glob.glob(sys.argv[2] + '/*/manifest.json')):
+            errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(path))))
+            for e in errors[:5]: print(path, list(e.path), e.message); bad += 1
+        print('checked', len(glob.glob(sys.argv[2] + '/*/manifest.json')))
+        sys.exit(1 if bad else 0)
+        """
+        let run = try Repository.run("/usr/bin/env", ["python3", "-c", script, Repository.path("Tests/DossierKitTests/manifest.schema.json"), Self.out])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("checked \(Repository.goodSamples.count)"))
+    }
+
+    @Test func aSecondRenderIsByteIdentical() throws {
+        _ = try #require(Self.render)
+        let again = Repository.temporaryFolder("render-again")
+        _ = try Repository.dossier(["render", "Samples", "--out", again, "--format", "html,pdf", "--jobs", "1"])
+        let files = (FileManager.default.enumerator(atPath: Self.out)?.allObjects as? [String] ?? []).filter { $0.contains(".") }.sorted()
+        #expect(files.count > 20)
+        for file in files {
+            let a = FileManager.default.contents(atPath: Self.out + "/" + file)
+            let b = FileManager.default.contents(atPath: again + "/" + file)
+            #expect(a == b, "\(file) differs between runs")
+        }
+    }
+
+    @Test func pdfsPassQpdfAndCarrySubsetFontsWithToUnicode() throws {
+        _ = try #require(Self.render)
+        for sample in Repository.goodSamples {
+            let id = try #require(Self.caseID(in: try String(contentsOfFile: Repository.path(sample), encoding: .utf8)))
+            let pdf = "\(Self.out)/\(id)/packet.pdf"
+            let check = try Repository.run("/usr/bin/qpdf", ["--check", pdf])
+            #expect(check.status == 0, "qpdf --check \(pdf): \(check.stdout)")
+            let fonts = try Repository.run("/usr/bin/pdffonts", [pdf])
+            let rows = fonts.stdout.split(separator: "\n").dropFirst(2)
+            #expect(!rows.isEmpty)
+            for row in rows { #expect(row.contains("yes yes yes"), "font not embedded+subset+ToUnicode: \(row)") }
+        }
+    }
+
+    static func caseID(in text: String) -> String? {
+        if let m = text.firstMatch(of: #/"id"\s*:\s*"([^"]+)"/#) { return String(m.1) }
+        if let m = text.firstMatch(of: #/\n  id:\s*"?([A-Za-z0-9._-]+)"?/#) { return String(m.1) }
+        return nil
+    }
+}
