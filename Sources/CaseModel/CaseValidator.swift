@@ -6,7 +6,8 @@ struct CaseValidator {
 
     mutating func validateRoot(_ value: SourceValue) -> Fact {
         let fact = validate(value, as: .object(CaseSchema.root), path: "")
-        if let version = fact["dossier"], version.integer != CaseSchema.formatVersion {
+        // A version that is not a whole number was already reported as CASE012; say it once.
+        if let version = fact["dossier"], let number = version.integer, number != CaseSchema.formatVersion {
             diagnostics.append(.error("CASE015", "unsupported format version; this Dossier reads `dossier: 1`", at: version.location))
         }
         if let languages = fact.lookup("case.languages")?.list {
@@ -141,7 +142,7 @@ struct CaseValidator {
         guard case .scalar(let text, _, _) = value else { return nil }
         switch type {
         case .list: return "write a list, even of one item: [\(text)]"
-        case .bool: return "write `true` or `false`"
+        case .bool: return text == "true" || text == "false" ? "write \(text) without quotes" : "write `true` or `false`"
         default: return nil
         }
     }

@@ -28,7 +28,7 @@ public indirect enum FieldType: Sendable, Hashable {
         case .usState: return "a two-letter US state code (e.g. CA, NY, TX)"
         case .language: return "a language code (en or vi)"
         case .identifier: return "an identifier of letters, digits, `.`, `_` or `-`"
-        case .list(let item): return "a list of \(item.expectation)"
+        case .list(let item): return "a list, each item \(item.expectation)"
         case .object: return "a mapping"
         }
     }

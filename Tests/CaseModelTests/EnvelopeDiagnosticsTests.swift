@@ -1,0 +1,59 @@
+import CaseModel
+import DossierCore
+import Testing
+
+/// The envelope: format version, case id, dates, languages, procedures, and required fields left out or empty.
+@Suite struct EnvelopeDiagnosticsTests {
+    @Test func anotherFormatVersionIsRefusedAtTheNumber() {
+        let d = CaseFiles.fixtureDiagnostics("version-2.yaml")
+        #expect(d.map(\.headline) == ["version-2.yaml:1:10: error[CASE015]: unsupported format version; this Dossier reads `dossier: 1`"])
+    }
+
+    @Test func aQuotedVersionIsOneWrongTypeNotAlsoAWrongVersion() {
+        let d = CaseFiles.fixtureDiagnostics("version-quoted.yaml")
+        #expect(d.map(\.headline) == ["version-quoted.yaml:1:10: error[CASE012]: `dossier` expects a whole number, found a text value \"1\""])
+    }
+
+    @Test func everyEnvelopeProblemIsReportedAtOnce() {
+        let d = CaseFiles.fixtureDiagnostics("envelope-problems.yaml")
+        #expect(d.map(\.place) == ["3:7 CASE012", "4:16 CASE013", "5:23 CASE016", "5:27 CASE014", "6:34 CASE014", "10:12 CASE011"])
+        #expect(d.map(\.message) == [
+            "`case.id` expects an identifier of letters, digits, `.`, `_` or `-`, found a text value \"case 7\"",
+            "`case.prepared_on`: 2026-13-01 is not a real date: there is no month 13",
+            "language `en` is listed twice",
+            "`case.languages[3]`: Dossier renders `en` and `vi`, not `fr`",
+            "`case.procedures[1]` cannot be `n600`; expected one of `vn-single-status`, `us-embassy-notarial`, `n-600`, `i-824`, `i-539`, `i-693`, `mx-visa-stamping`, `b-visa`, `mx-bcc`",
+            "`applicant.name.family` is required but empty",
+        ])
+        #expect(d[4].hint == "did you mean `n-600`?")
+        #expect(d[5].hint == "give text: Family name (surname) as in the passport")
+    }
+
+    @Test func missingTopLevelSectionsAreNamedAtTheStartOfTheFile() {
+        let d = CaseFiles.diagnostics("dossier: 1\n", file: "bare.yaml")
+        #expect(d.map(\.headline) == [
+            "bare.yaml:1:1: error[CASE011]: missing required `case`",
+            "bare.yaml:1:1: error[CASE011]: missing required `applicant`",
+        ])
+        #expect(d.map(\.hint) == [
+            "add `case:` (the case envelope, a mapping)",
+            "add `applicant:` (the person the packet is for, a mapping)",
+        ])
+    }
+
+    @Test func anUnknownTopLevelSectionSuggestsTheProcedureSection() {
+        let text = "dossier: 1\ncase: { id: a1, procedures: [vn-single-status] }\napplicant: { name: { given: A, family: B } }\nvn_single_statu: {}\n"
+        let d = CaseFiles.diagnostics(text, file: "a.yaml")
+        #expect(d.map(\.place) == ["4:1 CASE010"])
+        #expect(d.first?.hint == "did you mean `vn_single_status`?")
+    }
+
+    @Test func aMinimalCaseLoadsWithItsDefaults() throws {
+        let text = "dossier: 1\ncase: { id: a1, procedures: [vn-single-status] }\napplicant: { name: { given: A, family: B } }\n"
+        let caseFile = try CaseLoader.load(text: text, file: "a.yaml").get()
+        #expect(caseFile.id == "a1")
+        #expect(caseFile.languages == ["en"])
+        #expect(caseFile.preparedOn == nil)
+        #expect(caseFile.procedures == ["vn-single-status"])
+    }
+}

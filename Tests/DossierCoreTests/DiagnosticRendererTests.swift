@@ -1,0 +1,54 @@
+import DossierCore
+import Testing
+
+/// What a user sees in the terminal: the headline, the source line, a caret under the column, notes, the hint.
+@Suite struct DiagnosticRendererTests {
+    @Test func quotesTheLineAndPutsTheCaretUnderTheColumn() {
+        let text = "dossier: 1\ncase:\n  prepared_on: 2026-02-30\n"
+        let d = Diagnostic(.error, "CASE013", "not a real date", at: SourceLocation(file: "a.yaml", line: 3, column: 16),
+                           notes: ["a note"], hint: "dates are written YYYY-MM-DD")
+        #expect(DiagnosticRenderer(sources: ["a.yaml": text]).render(d) == """
+            a.yaml:3:16: error[CASE013]: not a real date
+              |
+            3 |   prepared_on: 2026-02-30
+              |                ^
+              = note: a note
+              = hint: dates are written YYYY-MM-DD
+            """)
+    }
+
+    @Test func keepsTabsSoTheCaretLinesUp() {
+        let d = Diagnostic.error("X001", "m", at: SourceLocation(file: "t", line: 1, column: 3))
+        let lines = DiagnosticRenderer(sources: ["t": "\t\tvalue"]).render(d).split(separator: "\n")
+        #expect(lines.last == "  | \t\t^")
+    }
+
+    @Test func dropsTheCarriageReturnOfWindowsLineEnds() {
+        let d = Diagnostic.error("X001", "m", at: SourceLocation(file: "t", line: 2, column: 1))
+        let lines = DiagnosticRenderer(sources: ["t": "a: 1\r\nb: 2\r\n"]).render(d).split(separator: "\n")
+        #expect(lines[2] == "2 | b: 2")
+    }
+
+    @Test func widensTheGutterForLongFiles() {
+        let text = Array(repeating: "x: 1", count: 120).joined(separator: "\n")
+        let d = Diagnostic.error("X001", "m", at: SourceLocation(file: "t", line: 117, column: 4))
+        #expect(DiagnosticRenderer(sources: ["t": text]).render(d).split(separator: "\n").dropFirst() == ["    |", "117 | x: 1", "    |    ^"])
+    }
+
+    @Test func withoutTheSourceOnlyTheHeadlineAndHint() {
+        let d = Diagnostic.error("CASE020", "needs `applicant.sex`", at: SourceLocation(file: "gone.yaml", line: 4, column: 1), hint: "add `sex:`")
+        #expect(DiagnosticRenderer().render(d) == "gone.yaml:4:1: error[CASE020]: needs `applicant.sex`\n  = hint: add `sex:`")
+    }
+
+    @Test func aLineBeyondTheEndOfTheTextIsNotQuoted() {
+        let d = Diagnostic.error("X001", "m", at: SourceLocation(file: "t", line: 9, column: 1))
+        #expect(DiagnosticRenderer(sources: ["t": "a: 1\n"]).render(d) == "t:9:1: error[X001]: m")
+    }
+
+    @Test func suggestionsFindNearMissesOnly() {
+        #expect(Suggestion.closest(to: "marital_staus", in: ["marital_status", "marital_history"]) == "marital_status")
+        #expect(Suggestion.closest(to: "mial", in: ["in-person", "mail"]) == "mail")
+        #expect(Suggestion.closest(to: "xyz", in: ["in-person", "mail"]) == nil)
+        #expect(Suggestion.distance("kitten", "sitting") == 3)
+    }
+}
