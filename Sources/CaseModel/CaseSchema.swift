@@ -19,6 +19,8 @@ public enum CaseSchema {
         .required("given", .string, "Given name(s) as in the passport"),
         .optional("middle", .string, "Middle name(s)"),
         .required("family", .string, "Family name (surname) as in the passport"),
+        .optional("order", .oneOf(["given-first", "family-first"]), "How the name is written",
+                  default: "family-first when the only citizenship is VN, else given-first"),
     ])
 
     static let birth: FieldType = .object([

@@ -79,7 +79,7 @@ public struct PacketContext: Sendable {
     /// A person as the statement and letter print them.
     func person(_ fact: Fact?) -> TemplateValue {
         guard let fact else { return .null }
-        let name = ["given", "middle", "family"].compactMap { fact.lookup("name.\($0)")?.string }.joined(separator: " ")
+        let name = PersonName.display(fact)
         let sex = fact["sex"]?.string
         let title = fact["title"]?.string ?? (sex == "female" ? "ms" : "mr")
         let status = fact["us_status"]?.string

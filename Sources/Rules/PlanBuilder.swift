@@ -200,7 +200,9 @@ struct PlanBuilder {
     /// How a fact reads inside a sentence: names joined from their parts, mission ids as the mission's name.
     private func display(_ v: RuleValue, path: String, lang: String) -> String {
         if v == .null, let fact = evaluator.caseFile.fact(path), case .object = fact.value {
-            return ["given", "middle", "family"].compactMap { fact[$0]?.string }.joined(separator: " ")
+            // A name object: printed in the person's name order, which depends on the person (`…name` → its parent).
+            if path.hasSuffix(".name"), let person = evaluator.caseFile.fact(String(path.dropLast(5))) { return PersonName.display(person) }
+            return ""
         }
         if case .string(let s) = v, let mission = book.jurisdictions.mission(s) { return mission.name[lang] ?? s }
         return v.description

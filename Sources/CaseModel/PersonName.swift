@@ -1,0 +1,15 @@
+/// How a person's name is printed: given names first, or family name first as Vietnamese names are written
+/// ("Nguyễn Thị Thu Hà"). `name.order` in the case decides; by default a person whose only citizenship is
+/// Vietnamese is written family first.
+public enum PersonName {
+    public static func display(_ person: Fact) -> String {
+        let given = person.lookup("name.given")?.string
+        let middle = person.lookup("name.middle")?.string
+        let family = person.lookup("name.family")?.string
+        let citizenship = person["citizenship"]?.list?.compactMap(\.string) ?? []
+        let familyFirst = person.lookup("name.order")?.string.map { $0 == "family-first" }
+            ?? (citizenship == ["VN"])
+        let parts = familyFirst ? [family, given, middle] : [given, middle, family]
+        return parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
