@@ -121,3 +121,17 @@ public enum CaseSchema {
         return fields
     }
 }
+
+extension CaseSchema {
+    /// The type of the field at a path of keys (`["applicant", "citizenship"]`), or nil when there is none.
+    public static func fieldType(at path: [String]) -> FieldType? {
+        var fields = root
+        var type: FieldType?
+        for key in path {
+            guard let spec = fields.first(where: { $0.name == key }) else { return nil }
+            type = spec.type
+            if case .object(let children) = spec.type { fields = children } else { fields = [] }
+        }
+        return type
+    }
+}

@@ -1,3 +1,4 @@
+import CaseModel
 import DossierCore
 
 /// Reads a CSV of cases: a header of dot paths (`applicant.name.family`), one case per row, lists as `a|b|c`.
@@ -19,13 +20,15 @@ struct CSVCases {
         for row in rows.dropFirst() where !row.cells.allSatisfy({ $0.text.isEmpty }) {
             var tree = FlowTree()
             for (i, cell) in row.cells.enumerated() where i < paths.count && !cell.text.isEmpty && !paths[i].isEmpty {
-                tree.insert(paths[i], FlowTree.Leaf(text: cell.text, csvColumn: cell.column))
+                let isList = { if case .list? = CaseSchema.fieldType(at: paths[i]) { return true } else { return false } }()
+                tree.insert(paths[i], FlowTree.Leaf(text: cell.text, csvColumn: cell.column, isList: isList))
             }
             let (line, spans) = tree.render()
             let caseText = String(repeating: "\n", count: row.line - 1) + line
             var input = CaseInput(name: path, text: caseText, folder: InputCollector.folder(of: path), firstLine: row.line,
                                   columnMap: spans)
             input.originalText = text
+            input.isRow = true
             cases.append(input)
         }
         return (cases, problems)
@@ -34,7 +37,7 @@ struct CSVCases {
 
 /// Nested keys built from dot paths, rendered as YAML flow style on one line.
 struct FlowTree {
-    struct Leaf { var text: String; var csvColumn: Int }
+    struct Leaf { var text: String; var csvColumn: Int; var isList: Bool }
     private var keys: [String] = []
     private var leaves: [String: Leaf] = [:]
     private var children: [String: FlowTree] = [:]
@@ -60,7 +63,7 @@ struct FlowTree {
             let keyStart = out.unicodeScalars.count + 1
             out += Self.quoted(key) + ": "
             if let leaf = leaves[key] {
-                out += Self.value(leaf.text)
+                out += leaf.isList ? Self.list(leaf.text) : Self.value(leaf.text)
                 spans.append(ColumnSpan(from: keyStart, to: out.unicodeScalars.count, csvColumn: leaf.csvColumn))
             } else if let child = children[key] {
                 child.write(into: &out, spans: &spans)
@@ -69,9 +72,13 @@ struct FlowTree {
         out += "}"
     }
 
-    /// Lists (`a|b`) become flow sequences; booleans and whole numbers stay plain so they type-check; text is quoted.
+    /// A list column (by the case schema): `a|b|c`, or one item, becomes a flow sequence.
+    static func list(_ text: String) -> String {
+        "[" + text.split(separator: "|").map { value(String($0)) }.joined(separator: ", ") + "]"
+    }
+
+    /// Booleans and whole numbers stay plain so they type-check; text is quoted.
     static func value(_ text: String) -> String {
-        if text.contains("|") { return "[" + text.split(separator: "|").map { value(String($0)) }.joined(separator: ", ") + "]" }
         if text == "true" || text == "false" || (Int(text) != nil && !text.hasPrefix("0")) || text == "0" { return text }
         return quoted(text)
     }

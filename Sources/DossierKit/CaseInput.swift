@@ -10,6 +10,8 @@ public struct CaseInput: Sendable {
     public var firstLine: Int
     /// For CSV rows: where each cell's value sits in the rewritten line, to report the CSV column instead.
     public var columnMap: [ColumnSpan]
+    /// True for a row of a batch file (`.csv`, `.jsonl`): reports name it `file:line`.
+    public var isRow = false
     /// The file's own text when `text` is rewritten (CSV), to quote the real line in diagnostics.
     public var originalText: String?
 
@@ -20,6 +22,9 @@ public struct CaseInput: Sendable {
         self.firstLine = firstLine
         self.columnMap = columnMap
     }
+
+    /// How reports name this case: the file, or `file:line` for a row of a batch file.
+    public var displayName: String { isRow ? "\(name):\(firstLine)" : name }
 
     /// A diagnostic's position moved from the rewritten CSV line back to the CSV cell.
     public func mappedDiagnostic(_ d: Diagnostic) -> Diagnostic {

@@ -10,6 +10,7 @@ extension Dossier {
     /// The whole pipeline for one case, in memory: nothing is written here, so a failing case leaves no files.
     public func render(_ input: CaseInput, formats: OutputFormats, date override: CalendarDate?) -> RenderedCase {
         var result = renderUnmapped(input, formats: formats, date: override)
+        result.input = input.displayName
         result.diagnostics = result.diagnostics.map(input.mappedDiagnostic)
         result.sources = [input.name: input.originalText ?? input.text]
         return result

@@ -44,8 +44,10 @@ public struct InputCollector: Sendable {
         var out: [CaseInput] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard !line.allSatisfy(\.isWhitespace) else { continue }
-            out.append(CaseInput(name: path, text: String(repeating: "\n", count: index) + line, folder: Self.folder(of: path),
-                                 firstLine: index + 1))
+            var input = CaseInput(name: path, text: String(repeating: "\n", count: index) + line, folder: Self.folder(of: path),
+                                  firstLine: index + 1)
+            input.isRow = true
+            out.append(input)
         }
         return out
     }
