@@ -81,6 +81,7 @@ public enum CaseSchema {
         .required("id", .identifier, "Case id; names the output folder"),
         .optional("prepared_on", .date, "Date the rules are applied for", default: "today (or --date)"),
         .optional("languages", .list(.language), "Output languages, primary first; two make bilingual documents", default: "[en]"),
+        .optional("paper", .oneOf(["a4", "letter"]), "Paper size of the PDFs", default: "a4"),
         .required("procedures", .list(.oneOf(procedures.map(\.id))), "Procedures to prepare"),
         .optional("preparer", .object([
             .required("name", .string, "Preparer or firm name"),

@@ -14,7 +14,7 @@ public enum SourceParser {
             let value = convert(node, file: file, codePrefix: codePrefix, into: &diagnostics)
             return diagnostics.isEmpty ? .success(value) : .failure(DiagnosticError(diagnostics))
         } catch let error as YamlError {
-            return .failure(DiagnosticError([diagnostic(for: error, file: file, codePrefix: codePrefix)]))
+            return .failure(DiagnosticError([diagnostic(for: error, text: text, file: file, codePrefix: codePrefix)]))
         } catch {
             return .failure(DiagnosticError([.error("\(codePrefix)001", "cannot read the file: \(error)", at: .file(file))]))
         }
@@ -55,7 +55,29 @@ public enum SourceParser {
         }
     }
 
-    static func diagnostic(for error: YamlError, file: String, codePrefix: String) -> Diagnostic {
+    /// Places where `key` is written as a mapping key (`key:` or `"key":`), in order.
+    static func keyOccurrences(_ key: String, in text: String, file: String) -> [SourceLocation] {
+        guard !key.isEmpty else { return [] }
+        var out: [SourceLocation] = []
+        let separators: Set<Unicode.Scalar> = [" ", "\t", "{", ","]
+        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let scalars = Array(line)
+            for needle in [Array(key.unicodeScalars), Array("\"\(key)\"".unicodeScalars)] {
+                var i = 0
+                while i + needle.count <= scalars.count {
+                    if Array(scalars[i..<i + needle.count]) == needle, i == 0 || separators.contains(scalars[i - 1]) {
+                        var j = i + needle.count
+                        while j < scalars.count, scalars[j] == " " { j += 1 }
+                        if j < scalars.count, scalars[j] == ":" { out.append(SourceLocation(file: file, line: index + 1, column: i + 1)) }
+                    }
+                    i += 1
+                }
+            }
+        }
+        return out.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    static func diagnostic(for error: YamlError, text: String, file: String, codePrefix: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
@@ -66,8 +88,15 @@ public enum SourceParser {
         case .reader(let problem, _, _, _):
             return .error("\(codePrefix)001", "cannot read the text: \(problem)", at: .file(file), hint: "save the file as UTF-8")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("\(codePrefix)003", "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", "))",
-                          at: location(context.mark, file))
+            // Yams stops at the mapping and points at its start; find the repeated key ourselves.
+            let key = duplicates.first ?? ""
+            let places = keyOccurrences(key, in: text, file: file)
+            var d = Diagnostic.error("\(codePrefix)003", "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", "))",
+                                     at: places.count > 1 ? places[1] : location(context.mark, file),
+                                     hint: "each key may appear once in a mapping; keep one and delete the other")
+            if places.count > 1 { d.notes.append("first given at \(places[0])") }
+            d.notes.append("fix this first: the rest of the file is checked once it parses")
+            return d
         default:
             return .error("\(codePrefix)001", "cannot parse: \(error)", at: .file(file))
         }

@@ -162,7 +162,7 @@ public struct PacketContext: Sendable {
     }
 
     func fee(_ f: PlannedFee) -> TemplateValue {
-        .object([("title", .localized(f.title)), ("amount", .money(f.amount)),
+        .object([("title", .localized(f.title)), ("note", f.note.map(TemplateValue.localized) ?? .null), ("amount", .money(f.amount)),
                  ("payable_to", .optional(f.payableTo.map(TemplateValue.string))),
                  ("citation", .string(f.because.first?.citation.short ?? ""))])
     }

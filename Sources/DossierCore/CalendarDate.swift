@@ -54,6 +54,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
+    /// The day someone born on `self` turns `years` old: the same day and month, and 1 March for a 29 February
+    /// birth in a common year (consistent with `age(on:)`).
+    public func birthday(_ years: Int) -> CalendarDate {
+        let y = year + years
+        if month == 2 && day == 29 && !CalendarDate.isLeap(y) { return CalendarDate(year: y, month: 3, day: 1)! }
+        return CalendarDate(year: y, month: month, day: day)!
+    }
+
     /// Whole years from `self` (a birth date) to `date`: the age on that day. Born 29 Feb: a year completes on 1 Mar.
     public func age(on date: CalendarDate) -> Int {
         var years = date.year - year

@@ -11,7 +11,11 @@ public struct DiagnosticRenderer: Sendable {
             let gutter = String(loc.line)
             out.append("\(String(repeating: " ", count: gutter.count)) |")
             out.append("\(gutter) | \(line)")
-            let prefix = String(line.prefix(max(0, loc.column - 1)).map { $0 == "\t" ? "\t" : " " })
+            // Columns count Unicode scalars (as libyaml does); the caret is padded by what a terminal shows:
+            // one cell per character, so combining accents add no width.
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: line.unicodeScalars.prefix(max(0, loc.column - 1)))
+            let prefix = String(String(scalars).map { $0 == "\t" ? "\t" : " " })
             out.append("\(String(repeating: " ", count: gutter.count)) | \(prefix)^")
         }
         for note in diagnostic.notes { out.append("  = note: \(note)") }
@@ -21,8 +25,14 @@ public struct DiagnosticRenderer: Sendable {
 
     static func line(_ number: Int, of text: String) -> String? {
         var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+        // Split on scalars: in Swift "\r\n" is one Character, so splitting Characters on "\n" misses CRLF lines.
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number {
+                let scalars = line.last == "\r" ? line.dropLast() : line[...]
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars)
+                return String(view)
+            }
             current += 1
         }
         return nil

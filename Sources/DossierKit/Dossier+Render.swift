@@ -61,7 +61,7 @@ extension Dossier {
                     result.files.append((document.name + ".html", Array(html.utf8)))
                     names.append(document.name + ".html")
                 }
-                if formats.pdf, let pdf = pdfRenderer(logo: logo) {
+                if formats.pdf, let pdf = pdfRenderer(logo: logo, paper: caseFile.fact("case.paper")?.string ?? "a4") {
                     let rendered = pdf.render(document)
                     result.diagnostics += rendered.diagnostics.map { Self.located($0, document: document.name) }
                     result.files.append((document.name + ".pdf", rendered.bytes))
@@ -72,7 +72,7 @@ extension Dossier {
             manifestPackets.append((plan, names))
             result.packets.append((plan.procedure, plan.verdict.rawValue))
         }
-        if formats.pdf, let pdf = pdfRenderer(logo: logo) {
+        if formats.pdf, let pdf = pdfRenderer(logo: logo, paper: caseFile.fact("case.paper")?.string ?? "a4") {
             let title = caseFile.id + " — " + (plans.first?.title[caseFile.languages.first ?? "en"] ?? "packet")
             let packet = pdf.renderPacket(packetDocuments, title: title, language: caseFile.languages.first ?? "en")
             result.diagnostics += packet.diagnostics.map { Self.located($0, document: "packet.pdf") }
@@ -86,8 +86,8 @@ extension Dossier {
         return result
     }
 
-    func pdfRenderer(logo: (name: String, bytes: [UInt8])?) -> PDFRenderer? {
-        guard let fonts, let stylesheet else { return nil }
+    func pdfRenderer(logo: (name: String, bytes: [UInt8])?, paper: String) -> PDFRenderer? {
+        guard let fonts, let stylesheet = stylesheets[paper] else { return nil }
         let bytes = logo?.bytes
         let name = logo?.name
         return PDFRenderer(stylesheet: stylesheet, fonts: fonts, images: { $0 == name ? bytes : nil })

@@ -14,7 +14,8 @@ public final class Dossier: Sendable {
     public let templates: TemplateSet
     /// Loaded only when PDF output is asked for.
     let fonts: FontLibrary?
-    let stylesheet: Stylesheet?
+    /// The stylesheet for PDF, by paper size (`a4`, `letter`).
+    let stylesheets: [String: Stylesheet]
     /// Warnings found while loading resources (e.g. a CSS property outside the PDF engine's subset).
     public let resourceWarnings: [Diagnostic]
 
@@ -45,12 +46,18 @@ public final class Dossier: Sendable {
             } catch {
                 throw DiagnosticError([.error("PDF001", "cannot load the fonts: \(error)", at: .file(fontDir))])
             }
-            let (sheet, cssDiagnostics) = Stylesheet.parse(templates.stylesheet, file: Self.join(templateDir, "dossier.css"))
-            stylesheet = sheet
-            warnings += cssDiagnostics
+            let file = Self.join(templateDir, "dossier.css")
+            var sheets: [String: Stylesheet] = [:]
+            for (paper, size) in [("a4", "A4"), ("letter", "letter")] {
+                // Appended last so it wins over the stylesheet's own @page; the stylesheet leaves size to the case.
+                let (sheet, cssDiagnostics) = Stylesheet.parse(templates.stylesheet + "\n@page { size: \(size); }\n", file: file)
+                sheets[paper] = sheet
+                if paper == "a4" { warnings += cssDiagnostics }
+            }
+            stylesheets = sheets
         } else {
             fonts = nil
-            stylesheet = nil
+            stylesheets = [:]
         }
         resourceWarnings = warnings
     }

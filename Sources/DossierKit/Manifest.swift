@@ -58,7 +58,8 @@ enum Manifest {
 
     static func fee(_ f: PlannedFee, _ languages: [String]) -> JSONValue {
         .object([
-            ("id", .string(f.id)), ("title", text(f.title, languages)), ("amount", .string(f.amount.decimalString)),
+            ("id", .string(f.id)), ("title", text(f.title, languages)), ("note", f.note.map { text($0, languages) }),
+            ("amount", .string(f.amount.decimalString)),
             ("currency", .string(f.amount.currency)), ("quantity", .int(f.quantity)),
             ("unit_amount", .string(f.unitAmount.decimalString)), ("payable_to", f.payableTo.map(JSONValue.string)),
             ("effective", f.effective.map { .string($0.iso) }),

@@ -12,6 +12,7 @@ enum Functions {
 
     static let signatures: [Signature] = [
         Signature(name: "age", parameters: [.date, .date], result: .integer, summary: "whole years from a birth date to a date"),
+        Signature(name: "birthday", parameters: [.date, .integer], result: .date, summary: "the day a person born on a date turns n (29 Feb → 1 Mar in common years)"),
         Signature(name: "date", parameters: [.string(allowed: nil)], result: .date, summary: "a date literal: date(\"2026-09-11\")"),
         Signature(name: "present", parameters: [nil], result: .bool, summary: "whether an optional fact was given"),
         Signature(name: "coalesce", parameters: [nil, nil], result: .null, summary: "the first argument if given, else the second"),
@@ -30,6 +31,7 @@ enum Functions {
         let b = args.count > 1 ? args[1] : .null
         switch (name, a, b) {
         case ("age", .date(let birth), .date(let on)): return .integer(birth.age(on: on))
+        case ("birthday", .date(let birth), .integer(let n)): return .date(birth.birthday(n))
         case ("date", .string(let s), _): return CalendarDate(iso: s).map { .date($0) } ?? .null
         case ("present", _, _): return .bool(a != .null)
         case ("coalesce", _, _): return a == .null ? b : a

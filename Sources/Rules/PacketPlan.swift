@@ -89,6 +89,8 @@ public struct PlannedDocument: Sendable, Hashable {
 public struct PlannedFee: Sendable, Hashable {
     public var id: String
     public var title: LocalizedText
+    /// A caveat of the fee edition ("$26 in person; verify").
+    public var note: LocalizedText?
     public var amount: Money
     public var quantity: Int
     public var unitAmount: Money

@@ -21,6 +21,7 @@ struct PlanBuilder {
         let (verdict, reasons) = verdict()
         let documents = procedure.documents.flatMap { plan($0) }
         let fees = self.fees(for: documents)
+        stateNotes(for: documents)
         let deadlines = procedure.deadlines.compactMap { plan($0) }
         for rule in procedure.notices { plan(rule) }
         return PacketPlan(procedure: procedure.id, title: procedure.title, authority: procedure.authority, evaluatedOn: date,
@@ -114,6 +115,17 @@ struct PlanBuilder {
                                      citation: rule.citation, facts: uses(rule.when.expression)))
     }
 
+    /// A state's own caveat (Rules/jurisdictions) for every state a step happens in, once, in first-use order.
+    private mutating func stateNotes(for documents: [PlannedDocument]) {
+        var seen: [String] = []
+        for state in documents.flatMap({ $0.steps.compactMap(\.state) }) where !seen.contains(state) {
+            seen.append(state)
+            guard let rule = book.jurisdictions.state(state), let note = rule.note else { continue }
+            notices.append(PlannedNotice(code: "state-\(state.lowercased())", kind: .verify, title: nil, message: note,
+                                         citation: rule.citation, facts: []))
+        }
+    }
+
     /// Fixed fees, and per-certificate fees counted from the planned steps (one certificate per group).
     private mutating func fees(for documents: [PlannedDocument]) -> [PlannedFee] {
         var out: [PlannedFee] = []
@@ -121,7 +133,7 @@ struct PlanBuilder {
             if let per = rule.per {
                 out += perCertificateFees(rule, kind: per, documents: documents)
             } else if let current = rule.editions.first(where: { $0.inForce.contains(date) }) {
-                out.append(PlannedFee(id: rule.id, title: fill(rule.title), amount: current.amount, quantity: 1, unitAmount: current.amount,
+                out.append(PlannedFee(id: rule.id, title: fill(rule.title), note: current.note, amount: current.amount, quantity: 1, unitAmount: current.amount,
                                       payableTo: rule.payableTo, effective: current.inForce.effective,
                                       superseded: rule.editions.filter { $0 != current && ($0.inForce.until.map { $0 < date } ?? false) },
                                       because: [Because(rule: rule.id, facts: uses(rule.when.expression), citation: current.citation)]))
@@ -159,7 +171,7 @@ struct PlanBuilder {
             let total = Money(minorUnits: current.amount.minorUnits * count, currency: current.amount.currency)
             let title = fill(rule.title).substituting(["state": stateRule?.name ?? state, "count": String(count),
                                                        "unit": current.amount.display])
-            out.append(PlannedFee(id: "\(rule.id)-\(state.lowercased())", title: title, amount: total, quantity: count,
+            out.append(PlannedFee(id: "\(rule.id)-\(state.lowercased())", title: title, note: current.note, amount: total, quantity: count,
                                   unitAmount: current.amount, payableTo: rule.payableTo, effective: current.inForce.effective,
                                   superseded: editions.filter { $0 != current && ($0.inForce.until.map { $0 < date } ?? false) },
                                   because: [Because(rule: rule.id, facts: [FactUse(path: "steps.\(kind).\(state)", value: "\(count) certificate(s)")],

@@ -27,9 +27,7 @@ import Testing
         // In Swift "\r\n" is one Character, so splitting on the Character "\n" never splits such a file.
         let d = Diagnostic.error("X001", "m", at: SourceLocation(file: "t", line: 2, column: 1))
         let rendered = DiagnosticRenderer(sources: ["t": "a: 1\r\nb: 2\r\n"]).render(d)
-        withKnownIssue("DiagnosticRenderer.line(_:of:) splits on Character \"\\n\", which never matches \"\\r\\n\"") {
-            #expect(rendered.split(separator: "\n").dropFirst(2).first == "2 | b: 2")
-        }
+        #expect(rendered.split(separator: "\n").dropFirst(2).first == "2 | b: 2")
     }
 
     @Test func widensTheGutterForLongFiles() {

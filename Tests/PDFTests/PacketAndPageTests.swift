@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func pageSizeComesFromAtPage() throws {
-        let letter = TestEnvironment.css.replacingOccurrences(of: "size: A4", with: "size: Letter")
+        let letter = TestEnvironment.css + "\n@page { size: Letter; }\n"
         let pdf = TestEnvironment.renderer(css: letter).render(S.coverLetter())
         let url = try TestEnvironment.write(pdf.bytes)
         #expect(PDFInfo.field("Page size", in: try TestEnvironment.run("pdfinfo", [url.path])) == "612 x 792 pts (letter)")
