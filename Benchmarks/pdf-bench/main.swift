@@ -50,7 +50,7 @@ guard arguments.count >= 3 else {
 let root = arguments[2]
 
 /// The 3-page bilingual checklist and the 30-page packet of the benchmark.
-let checklist = SampleDocuments.checklist(items: 4, feeRows: 6)
+let checklist = SampleDocuments.checklist(items: 3, feeRows: 6)
 let packet = SampleDocuments.packet(rounds: 3)
 
 func renderer() -> PDFRenderer {
@@ -109,6 +109,24 @@ case "warm":
     let one = median { _ = r.render(checklist) }
     let many = median { _ = r.renderPacket(packet, title: "Packet VN-2027-014", language: "en") }
     print("checklist_ms=\(one) packet_ms=\(many)")
+case "phases":
+    let r = renderer()
+    let fonts = try FontLibrary { name in readFile("\(root)/Fonts/\(name)") ?? [] }
+    let css = String(decoding: readFile("\(root)/Templates/dossier.css") ?? [], as: UTF8.self)
+    let typesetter = Typesetter(stylesheet: Stylesheet.parse(css, file: "dossier.css").0, fonts: fonts)
+    let exporter = PDFExporter(fonts: fonts)
+    _ = r.render(checklist)
+    var layoutTimes: [Double] = []
+    var exportTimes: [Double] = []
+    for _ in 0..<40 {
+        let t0 = now()
+        let laid = typesetter.layout(checklist)
+        let t1 = now()
+        _ = exporter.export([laid], title: "x", language: "en", packet: false)
+        layoutTimes.append(t1 - t0)
+        exportTimes.append(now() - t1)
+    }
+    print("layout_ms=\(layoutTimes.sorted()[20]) export_ms=\(exportTimes.sorted()[20])")
 case "cold":
     let which = arguments.count > 3 ? arguments[3] : "checklist"
     let out = arguments.count > 4 ? arguments[4] : "/dev/null"

@@ -2,8 +2,8 @@ import CZlib
 
 /// zlib streams (RFC 1950), the format of `/FlateDecode` and of PNG image data.
 enum Deflate {
-    /// Compresses `data`; level 6 is zlib's balance of size and speed.
-    static func compress(_ data: [UInt8], level: Int32 = 6) -> [UInt8] {
+    /// Compresses `data`; level 3 costs a few per cent in size against level 6 and saves a third of the time.
+    static func compress(_ data: [UInt8], level: Int32 = 3) -> [UInt8] {
         var size = compressBound(uLong(data.count))
         var out = [UInt8](repeating: 0, count: Int(size))
         let status = data.withUnsafeBufferPointer { src in

@@ -115,7 +115,7 @@ struct EmbeddedFont {
 
             """)
         let mapped = byCID.compactMap { entry in
-            usage.unicode[entry.glyph].flatMap { $0.isEmpty ? nil : (entry.cid, $0) }
+            usage.unicode[Int(entry.glyph)].flatMap { $0.isEmpty ? nil : (entry.cid, $0) }
         }
         var start = 0
         while start < mapped.count {

@@ -8,12 +8,14 @@ import Typesetting
 /// in an `/ActualText` span when drawn, so copy, paste and search always give back the NFC source text.
 final class FontUsage {
     let face: FontFace
-    private(set) var unicode: [UInt16: [UInt16]] = [:]
+    /// The text each glyph id stands for, indexed by glyph id.
+    private(set) var unicode: [[UInt16]?]
     private var used: [Bool]
 
     init(face: FontFace) {
         self.face = face
         used = [Bool](repeating: false, count: max(face.glyphCount, 1))
+        unicode = [[UInt16]?](repeating: nil, count: max(face.glyphCount, 1))
     }
 
     /// Glyph ids in use, ascending.
@@ -23,17 +25,18 @@ final class FontUsage {
 
     func record(_ run: GlyphRun) {
         Self.forEachCluster(run) { glyphs, text in
-            for g in glyphs where Int(g.glyph) < used.count { used[Int(g.glyph)] = true }
+            for g in glyphs where Int(g.glyph) >= used.count { return }
+            for g in glyphs { used[Int(g.glyph)] = true }
             if glyphs.count == 1, let only = glyphs.first {
-                if unicode[only.glyph] == nil { unicode[only.glyph] = Array(text) }
+                if unicode[Int(only.glyph)] == nil { unicode[Int(only.glyph)] = Array(text) }
                 return
             }
             let scalars = String(decoding: text, as: UTF16.self).unicodeScalars.map { Array(String($0).utf16) }
-            for (i, g) in glyphs.enumerated() where unicode[g.glyph] == nil {
+            for (i, g) in glyphs.enumerated() where unicode[Int(g.glyph)] == nil {
                 if scalars.count == glyphs.count {
-                    unicode[g.glyph] = scalars[i]
+                    unicode[Int(g.glyph)] = scalars[i]
                 } else if i == 0 {
-                    unicode[g.glyph] = Array(text)
+                    unicode[Int(g.glyph)] = Array(text)
                 }
             }
         }
@@ -42,8 +45,8 @@ final class FontUsage {
     /// True for a multi-glyph cluster (extractors order mark glyphs by position, not by text) and for a glyph whose
     /// ToUnicode mapping is not the cluster's text.
     func needsActualText(_ glyphs: ArraySlice<PlacedGlyph>, text: ArraySlice<UInt16>) -> Bool {
-        guard glyphs.count == 1, let only = glyphs.first else { return true }
-        return unicode[only.glyph].map { !$0.elementsEqual(text) } ?? true
+        guard glyphs.count == 1, let only = glyphs.first, Int(only.glyph) < unicode.count else { return true }
+        return unicode[Int(only.glyph)].map { !$0.elementsEqual(text) } ?? true
     }
 
     /// Calls `body` with each cluster's glyphs and text, in order.

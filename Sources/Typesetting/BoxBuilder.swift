@@ -4,26 +4,28 @@ import DocumentModel
 /// into paragraphs, lists get markers, tables a grid.
 struct BoxBuilder {
     let context: LayoutContext
+    private let styles: StyleCache
+
+    init(context: LayoutContext) {
+        self.context = context
+        var root = ComputedStyle()
+        root.display = .block
+        styles = StyleCache(stylesheet: context.stylesheet, root: root)
+    }
 
     /// The root box for `body` (the document's own body element).
     func build(_ body: Element) -> BlockBox {
         var root = ComputedStyle()
         root.display = .block
-        let (style, path) = computeStyle(body, parent: root, path: [])
+        let (style, path) = computeStyle(body, parent: root, path: 0)
         var blockStyle = style
         blockStyle.display = .block
         return buildBlock(body, style: blockStyle, path: path)
     }
 
-    private func computeStyle(_ element: Element, parent: ComputedStyle, path: [ElementKey])
-        -> (ComputedStyle, [ElementKey]) {
-        var style = parent.inherited()
-        style.display = Self.defaultDisplay(element.name)
-        let path = path + [ElementKey(name: element.name, classes: element.classes)]
-        for d in Stylesheet.userAgent.declarations(for: path) { d.apply(to: &style, parent: parent) }
-        for d in context.stylesheet.declarations(for: path) { d.apply(to: &style, parent: parent) }
-        if let lang = element[attribute: "lang"] { style.lang = lang }
-        return (style, path)
+    /// The element's style and its cascade id (`path` names the parent's place in the cascade).
+    private func computeStyle(_ element: Element, parent: ComputedStyle, path: Int) -> (ComputedStyle, Int) {
+        styles.style(of: element, parent: path, parentStyle: parent)
     }
 
     /// Text of `nodes` with line breaks as spaces (for outline titles).
@@ -51,7 +53,7 @@ struct BoxBuilder {
         }
     }
 
-    private func buildBlock(_ element: Element, style: ComputedStyle, path: [ElementKey]) -> BlockBox {
+    private func buildBlock(_ element: Element, style: ComputedStyle, path: Int) -> BlockBox {
         if style.display == .table { return buildTable(element, style: style, path: path) }
         var blocks: [BlockBox] = []
         var paragraph = ParagraphBuilder()
@@ -74,7 +76,7 @@ struct BoxBuilder {
     }
 
     /// Walks inline content, appending to `paragraph`; block-level children close it and become blocks.
-    private func collect(_ nodes: [Node], parent: ComputedStyle, path: [ElementKey], href: String?,
+    private func collect(_ nodes: [Node], parent: ComputedStyle, path: Int, href: String?,
                          blockStyle: ComputedStyle, blocks: inout [BlockBox], paragraph: inout ParagraphBuilder,
                          ordinal: inout Int) {
         for node in nodes {
@@ -202,11 +204,11 @@ struct BoxBuilder {
 
     // MARK: Tables
 
-    private func buildTable(_ element: Element, style: ComputedStyle, path: [ElementKey]) -> BlockBox {
+    private func buildTable(_ element: Element, style: ComputedStyle, path: Int) -> BlockBox {
         var rows: [TableBox.Row] = []
         var headerRows = 0
         var bodySeen = false
-        func addRow(_ tr: Element, parent: ComputedStyle, path: [ElementKey], header: Bool) {
+        func addRow(_ tr: Element, parent: ComputedStyle, path: Int, header: Bool) {
             let (rowStyle, rowPath) = computeStyle(tr, parent: parent, path: path)
             guard rowStyle.display != .none else { return }
             var cells: [TableBox.Cell] = []

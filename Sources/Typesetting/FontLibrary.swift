@@ -23,6 +23,8 @@ public final class FontLibrary: @unchecked Sendable {
 
     /// Loaded faces; `FontFace.index` is the position here.
     public let faces: [FontFace]
+    /// The default family's regular, bold, italic and bold italic faces (the common case, without string compares).
+    private let defaultFaces: [FontFace?]
 
     /// Loads every face in `faceFiles`, asking `fontData` for each file's bytes by file name.
     public init(fontData: (String) throws -> [UInt8]) throws {
@@ -32,6 +34,10 @@ public final class FontLibrary: @unchecked Sendable {
             loaded.append(try FontFace(index: i, fileName: file.fileName, family: file.family, data: data))
         }
         faces = loaded
+        defaultFaces = [(false, false), (true, false), (false, true), (true, true)].map { bold, italic in
+            loaded.first { Self.faceFiles[$0.index].family == Self.defaultFamily
+                && Self.faceFiles[$0.index].bold == bold && Self.faceFiles[$0.index].italic == italic }
+        }
     }
 
     /// True when some face belongs to `family` (compared case-insensitively).
@@ -41,6 +47,9 @@ public final class FontLibrary: @unchecked Sendable {
 
     /// The face that best matches the first available family of `families` and the weight and style.
     public func face(families: [String], bold: Bool, italic: Bool) -> FontFace {
+        if families.first == Self.defaultFamily, let face = defaultFaces[(bold ? 1 : 0) + (italic ? 2 : 0)] {
+            return face
+        }
         let family = families.first(where: hasFamily) ?? Self.defaultFamily
         let inFamily = faces.filter { $0.family.lowercased() == family.lowercased() }
         let pool = inFamily.isEmpty ? faces : inFamily

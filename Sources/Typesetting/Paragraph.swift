@@ -117,13 +117,14 @@ final class Paragraph {
     }
 
     private func faceFor(_ scalar: UInt32, primary: FontFace, current: FontFace, context: LayoutContext) -> FontFace {
-        // Spaces, controls and combining marks stay with the face of the text around them.
         guard let s = Unicode.Scalar(scalar) else { return current }
-        if scalar < 0x21 || s.properties.generalCategory == .nonspacingMark
-            || s.properties.generalCategory == .enclosingMark || s.properties.isDefaultIgnorableCodePoint {
+        if scalar < 0x21 { return current }
+        if primary.glyph(for: s) != nil { return primary }
+        // Combining marks and invisible characters stay with the face of the text around them.
+        if s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .enclosingMark
+            || s.properties.isDefaultIgnorableCodePoint {
             return current
         }
-        if primary.glyph(for: s) != nil { return primary }
         for face in context.fonts.fallbacks(for: primary) where face.glyph(for: s) != nil { return face }
         context.missingGlyph(scalar)
         return primary
