@@ -182,7 +182,20 @@ struct PlanBuilder {
 
     /// The facts an expression read, with their values (paths made concrete for `item`).
     private func uses(_ e: Expression) -> [FactUse] {
-        e.paths.map { FactUse(path: evaluator.concretePath($0), value: evaluator.value(at: $0).description) }
+        var out: [FactUse] = []
+        var seen: [String] = []
+        func add(_ paths: [String]) {
+            for path in paths where !seen.contains(path) {
+                seen.append(path)
+                out.append(FactUse(path: evaluator.concretePath(path), value: evaluator.value(at: path).description))
+                // A derived fact is explained by the case facts it was computed from.
+                if path.hasPrefix("derived."), let rule = procedure.derived.first(where: { "derived." + $0.name == path }) {
+                    add(rule.value.expression.paths)
+                }
+            }
+        }
+        add(e.paths)
+        return out
     }
 
     /// Fills `{path}` placeholders from the case and derived facts; `{by}` per language when a localized name is given.
