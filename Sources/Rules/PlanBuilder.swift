@@ -94,7 +94,7 @@ struct PlanBuilder {
         }
         var group: String?
         if let g = step.group, case .string(let key) = evaluator.evaluate(g.expression), !key.isEmpty { group = key }
-        let stateName = state.flatMap { book.jurisdictions.state($0)?.name } ?? state
+        let stateName = state.flatMap { book.jurisdictions.state($0)?.name ?? USStates.name($0) } ?? state
         var values: [String: String] = ["state": stateName ?? ""]
         if let by { values["by"] = by.entries.first?.text ?? "" }
         return PlannedStep(kind: step.kind, state: state, stateName: stateName, by: by, to: step.to,
@@ -162,14 +162,14 @@ struct PlanBuilder {
             guard let current = editions.first(where: { $0.inForce.contains(date) }) else {
                 if let note = rule.unknownRate {
                     notices.append(PlannedNotice(code: "\(rule.id)-\(state.lowercased())-unknown", kind: .verify, title: nil,
-                                                 message: note.substituting(["state": stateRule?.name ?? state, "count": String(count)]),
+                                                 message: note.substituting(["state": stateRule?.name ?? USStates.name(state) ?? state, "count": String(count)]),
                                                  citation: rule.citation ?? stateRule?.citation ?? Citation(source: nil, url: ""),
                                                  facts: []))
                 }
                 continue
             }
             let total = Money(minorUnits: current.amount.minorUnits * count, currency: current.amount.currency)
-            let title = fill(rule.title).substituting(["state": stateRule?.name ?? state, "count": String(count),
+            let title = fill(rule.title).substituting(["state": stateRule?.name ?? USStates.name(state) ?? state, "count": String(count),
                                                        "unit": current.amount.display])
             out.append(PlannedFee(id: "\(rule.id)-\(state.lowercased())", title: title, note: current.note, amount: total, quantity: count,
                                   unitAmount: current.amount, payableTo: rule.payableTo, effective: current.inForce.effective,
