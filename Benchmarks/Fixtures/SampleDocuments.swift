@@ -130,10 +130,10 @@ public enum SampleDocuments {
                         body: Element("body", [Attribute("class", "statement")], body))
     }
 
-    /// A packet of `copies` rounds of checklist, cover letter and statement (about ten pages per round).
+    /// A packet of `rounds` rounds of checklist, cover letter and statement (ten pages per round).
     public static func packet(caseID: String = "VN-2027-014", rounds: Int = 3) -> [Document] {
         (0..<rounds).flatMap { r -> [Document] in
-            var checklist = Self.checklist(caseID: caseID, items: 12, feeRows: 30)
+            var checklist = Self.checklist(caseID: caseID, items: 9, feeRows: 24)
             checklist.name = "checklist-\(r + 1)"
             return [checklist, coverLetter(caseID: caseID), statement(caseID: caseID)]
         }
