@@ -177,7 +177,7 @@ enum DeclarationParser {
 
     private static func borderStyle(_ word: String) -> Bool? {
         switch word {
-        case "solid", "dashed", "dotted", "double": return true
+        case "solid": return true
         case "none", "hidden": return false
         default: return nil
         }
