@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "PDF", dependencies: ["DossierCore", "DocumentModel", "Typesetting", "CHarfBuzz", "CHarfBuzzSubset", "CZlib"]),
         // Sample document trees for the PDF engine's tests and benchmark (reusable by other tests).
         .target(name: "PDFFixtures", dependencies: ["DocumentModel"], path: "Benchmarks/Fixtures"),
-        .executableTarget(name: "pdf-bench", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures", "HTMLExport"],
+        .executableTarget(name: "pdf-bench", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"],
                           path: "Benchmarks/pdf-bench"),
         .target(name: "DossierKit", dependencies: ["DossierCore", "CaseModel", "Rules", "Compose", "HTMLExport", "Typesetting", "PDF"]),
         .executableTarget(name: "dossier", dependencies: [

@@ -1,6 +1,5 @@
 import DocumentModel
 import Glibc
-import HTMLExport
 import PDF
 import PDFFixtures
 import Typesetting
@@ -9,6 +8,8 @@ import Typesetting
 ///   pdf-bench write ROOT OUTDIR          writes checklist/packet as .pdf (ours) and .html (for WeasyPrint, Chromium)
 ///   pdf-bench warm ROOT ITERATIONS       prints warm milliseconds per document (median) for both documents
 ///   pdf-bench cold ROOT checklist|packet OUT.pdf   one render in a fresh process, as the CLI would
+///   pdf-bench phases ROOT                warm layout and export milliseconds of the checklist
+///   pdf-bench coldphases ROOT            where a fresh process spends its time
 func readFile(_ path: String) -> [UInt8]? {
     guard let f = fopen(path, "rb") else { return nil }
     defer { fclose(f) }
@@ -49,6 +50,11 @@ guard arguments.count >= 3 else {
 }
 let root = arguments[2]
 
+/// The stylesheet, printed on A4 by every engine (the file leaves the paper to the browser or the case).
+func stylesheetText() -> String {
+    String(decoding: readFile("\(root)/Templates/dossier.css") ?? [], as: UTF8.self) + "\n@page { size: A4; }\n"
+}
+
 /// The 3-page bilingual checklist and the 30-page packet of the benchmark.
 let checklist = SampleDocuments.checklist(items: 3, feeRows: 6)
 let packet = SampleDocuments.packet(rounds: 3)
@@ -61,7 +67,7 @@ func renderer() -> PDFRenderer {
             }
             return data
         }
-        let css = String(decoding: readFile("\(root)/Templates/dossier.css") ?? [], as: UTF8.self)
+        let css = stylesheetText()
         let stylesheet = Stylesheet.parse(css, file: "Templates/dossier.css").0
         return PDFRenderer(stylesheet: stylesheet, fonts: fonts)
     } catch {
@@ -77,19 +83,19 @@ func packetHTML(_ documents: [Document], css: String) -> String {
     }
     let combined = Document(name: "packet", title: "Packet", language: "en", runningHeader: documents[0].runningHeader,
                             body: Element("body", [], sections))
-    return HTMLExporter().html(for: combined, stylesheet: css)
+    return HTMLPage.html(for: combined, stylesheet: css)
 }
 
 switch arguments[1] {
 case "write":
     let out = arguments.count > 3 ? arguments[3] : "."
     let r = renderer()
-    let css = String(decoding: readFile("\(root)/Templates/dossier.css") ?? [], as: UTF8.self)
+    let css = stylesheetText()
     let one = r.render(checklist)
     let many = r.renderPacket(packet, title: "Packet VN-2027-014", language: "en")
     writeFile("\(out)/checklist.pdf", one.bytes)
     writeFile("\(out)/packet.pdf", many.bytes)
-    writeFile("\(out)/checklist.html", Array(HTMLExporter().html(for: checklist, stylesheet: css).utf8))
+    writeFile("\(out)/checklist.html", Array(HTMLPage.html(for: checklist, stylesheet: css).utf8))
     writeFile("\(out)/packet.html", Array(packetHTML(packet, css: css).utf8))
     for d in one.diagnostics + many.diagnostics { print(d.headline) }
     print("checklist_pages=\(one.pageCount) packet_pages=\(many.pageCount)")
@@ -112,7 +118,7 @@ case "warm":
 case "phases":
     let r = renderer()
     let fonts = try FontLibrary { name in readFile("\(root)/Fonts/\(name)") ?? [] }
-    let css = String(decoding: readFile("\(root)/Templates/dossier.css") ?? [], as: UTF8.self)
+    let css = stylesheetText()
     let typesetter = Typesetter(stylesheet: Stylesheet.parse(css, file: "dossier.css").0, fonts: fonts)
     let exporter = PDFExporter(fonts: fonts)
     _ = r.render(checklist)
@@ -127,6 +133,24 @@ case "phases":
         exportTimes.append(now() - t1)
     }
     print("layout_ms=\(layoutTimes.sorted()[20]) export_ms=\(exportTimes.sorted()[20])")
+case "coldphases":
+    let t0 = now()
+    let fonts = try FontLibrary { name in readFile("\(root)/Fonts/\(name)") ?? [] }
+    let t1 = now()
+    let css = stylesheetText()
+    let sheet = Stylesheet.parse(css, file: "dossier.css").0
+    let t2 = now()
+    let r = PDFRenderer(stylesheet: sheet, fonts: fonts)
+    let t3 = now()
+    let typesetter = Typesetter(stylesheet: sheet, fonts: fonts)
+    let laid = typesetter.layout(checklist)
+    let t4 = now()
+    _ = PDFExporter(fonts: fonts).export([laid], title: "x", language: "en", packet: false)
+    let t5 = now()
+    _ = r.render(checklist)
+    let t6 = now()
+    print("fonts_ms=\(t1 - t0) css_ms=\(t2 - t1) renderer_ms=\(t3 - t2) first_layout_ms=\(t4 - t3) "
+          + "first_export_ms=\(t5 - t4) second_render_ms=\(t6 - t5)")
 case "cold":
     let which = arguments.count > 3 ? arguments[3] : "checklist"
     let out = arguments.count > 4 ? arguments[4] : "/dev/null"

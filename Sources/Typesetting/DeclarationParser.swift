@@ -248,10 +248,10 @@ enum DeclarationParser {
     /// Splits a value at whitespace outside parentheses and quotes.
     static func tokens(_ value: String) -> [String] {
         var result: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var depth = 0
-        var quote: Character?
-        for c in value {
+        var quote: Unicode.Scalar?
+        for c in value.unicodeScalars {
             if let q = quote {
                 current.append(c)
                 if c == q { quote = nil }
@@ -264,24 +264,32 @@ enum DeclarationParser {
             } else if c == ")" {
                 depth -= 1
                 current.append(c)
-            } else if c.isWhitespace && depth == 0 {
-                if !current.isEmpty { result.append(current) }
-                current = ""
+            } else if (c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}") && depth == 0 {
+                if !current.isEmpty { result.append(String(current)) }
+                current = String.UnicodeScalarView()
             } else {
                 current.append(c)
             }
         }
-        if !current.isEmpty { result.append(current) }
+        if !current.isEmpty { result.append(String(current)) }
         return result
     }
 }
 
 extension StringProtocol {
+    /// Without leading and trailing CSS whitespace (space, tab, line breaks, form feed).
     func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        trimmingCharacters(" \t\n\r\u{0C}")
     }
 
+    /// Without leading and trailing scalars from `set`.
     func trimmingCharacters(_ set: String) -> String {
-        String(drop(while: set.contains).reversed().drop(while: set.contains).reversed())
+        let scalars = unicodeScalars
+        let strip = Array(set.unicodeScalars)
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end && strip.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start && strip.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 }

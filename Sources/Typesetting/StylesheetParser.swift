@@ -3,7 +3,7 @@ import DossierCore
 /// A small CSS parser for the subset: rules, `@page`, `@media`; comments and strings handled; positions tracked
 /// so every problem is reported at `file:line:column`.
 struct StylesheetParser {
-    private let chars: [Character]
+    private let chars: [Unicode.Scalar]
     private let file: String
     private var index = 0
     private var line = 1
@@ -13,7 +13,7 @@ struct StylesheetParser {
     private var diagnostics: [Diagnostic] = []
 
     init(_ css: String, file: String) {
-        chars = Array(css)
+        chars = Array(css.unicodeScalars)
         self.file = file
     }
 
@@ -45,7 +45,7 @@ struct StylesheetParser {
     private mutating func parseAtRule(include: Bool) {
         let start = location
         advance()
-        let name = readWhile { $0.isLetter || $0 == "-" }.lowercased()
+        let name = readWhile { $0.properties.isAlphabetic || $0 == "-" }.lowercased()
         let prelude = readUntil(["{", ";"]).trimmingWhitespace()
         guard peek == "{" else {
             advance()
@@ -192,12 +192,13 @@ struct StylesheetParser {
 
     // MARK: Scanning
 
-    private var peek: Character? { index < chars.count ? chars[index] : nil }
+    private var peek: Unicode.Scalar? { index < chars.count ? chars[index] : nil }
     private var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
     private mutating func advance() {
         guard index < chars.count else { return }
-        if chars[index].isNewline {
+        // CRLF counts once: the line advances at its LF.
+        if chars[index] == "\n" || (chars[index] == "\r" && (index + 1 == chars.count || chars[index + 1] != "\n")) {
             line += 1
             column = 1
         } else {
@@ -208,7 +209,7 @@ struct StylesheetParser {
 
     private mutating func skipTrivia() {
         while let c = peek {
-            if c.isWhitespace {
+            if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}" {
                 advance()
             } else if c == "/" && index + 1 < chars.count && chars[index + 1] == "*" {
                 skipComment()
@@ -231,19 +232,19 @@ struct StylesheetParser {
         }
     }
 
-    private mutating func readWhile(_ accept: (Character) -> Bool) -> String {
-        var s = ""
+    private mutating func readWhile(_ accept: (Unicode.Scalar) -> Bool) -> String {
+        var s = String.UnicodeScalarView()
         while let c = peek, accept(c) {
             s.append(c)
             advance()
         }
-        return s
+        return String(s)
     }
 
     /// Reads up to (not including) one of `stops`, outside strings and parentheses, dropping comments.
-    private mutating func readUntil(_ stops: [Character]) -> String {
-        var s = ""
-        var quote: Character?
+    private mutating func readUntil(_ stops: [Unicode.Scalar]) -> String {
+        var s = String.UnicodeScalarView()
+        var quote: Unicode.Scalar?
         var depth = 0
         while let c = peek {
             if let q = quote {
@@ -259,12 +260,12 @@ struct StylesheetParser {
             } else if c == ")" {
                 depth -= 1
             } else if depth <= 0 && stops.contains(c) {
-                return s
+                return String(s)
             }
             s.append(c)
             advance()
         }
-        return s
+        return String(s)
     }
 
     /// Skips a `{ … }` block whose opening brace was consumed.
