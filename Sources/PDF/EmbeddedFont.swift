@@ -10,6 +10,9 @@ struct EmbeddedFont {
     let resourceName: String
     let objectNumber: Int
     private let scale: Double
+    /// New glyph id (CID) and `/W` width by old glyph id, for the glyphs in use (content streams look them up often).
+    private let cids: [UInt16]
+    private let widths: [Int32]
 
     init(usage: FontUsage, font: [UInt8], newIDs: [UInt16: UInt16], resourceName: String, objectNumber: Int) {
         self.usage = usage
@@ -17,15 +20,22 @@ struct EmbeddedFont {
         self.newIDs = newIDs
         self.resourceName = resourceName
         self.objectNumber = objectNumber
-        scale = 1000 / Double(usage.face.metrics.unitsPerEm)
+        let scale = 1000 / Double(usage.face.metrics.unitsPerEm)
+        self.scale = scale
+        var cids = [UInt16](repeating: 0, count: max(usage.face.glyphCount, 1))
+        var widths = [Int32](repeating: 0, count: cids.count)
+        for g in usage.glyphs + [0] where Int(g) < cids.count {
+            cids[Int(g)] = newIDs[g] ?? 0
+            widths[Int(g)] = Int32((Double(usage.face.advance(of: UInt32(g))) * scale).rounded())
+        }
+        self.cids = cids
+        self.widths = widths
     }
 
-    func cid(_ glyph: UInt16) -> UInt16 { newIDs[glyph] ?? 0 }
+    func cid(_ glyph: UInt16) -> UInt16 { Int(glyph) < cids.count ? cids[Int(glyph)] : 0 }
 
     /// Advance in the PDF's glyph space (1000 per em), rounded as written in `/W`.
-    func width(_ glyph: UInt16) -> Int {
-        Int((Double(usage.face.advance(of: UInt32(glyph))) * scale).rounded())
-    }
+    func width(_ glyph: UInt16) -> Int { Int(glyph) < widths.count ? Int(widths[Int(glyph)]) : 0 }
 
     /// Writes the font dictionaries and streams; `objectNumber` was allocated for the Type 0 font.
     func write(into file: inout PDFFile) {

@@ -59,13 +59,11 @@ struct PDFBuffer {
 
     /// Four hex digits.
     mutating func hex4(_ v: UInt16) {
-        let digits: StaticString = "0123456789ABCDEF"
-        digits.withUTF8Buffer { d in
-            bytes.append(d[Int(v >> 12 & 0xF)])
-            bytes.append(d[Int(v >> 8 & 0xF)])
-            bytes.append(d[Int(v >> 4 & 0xF)])
-            bytes.append(d[Int(v & 0xF)])
-        }
+        @inline(__always) func digit(_ n: UInt16) -> UInt8 { UInt8(n < 10 ? 0x30 + n : 0x37 + n) }
+        bytes.append(digit(v >> 12 & 0xF))
+        bytes.append(digit(v >> 8 & 0xF))
+        bytes.append(digit(v >> 4 & 0xF))
+        bytes.append(digit(v & 0xF))
     }
 
     /// A text string as UTF-16BE hex with a byte-order mark: `<FEFF…>`.

@@ -92,6 +92,12 @@ final class Paragraph {
                            widths: inout [Points]) {
         let primary = context.fonts.face(families: span.style.fontFamily, bold: span.style.bold,
                                          italic: span.style.italic)
+        // Usually the span's own face has every glyph: one shaping call, no per-character coverage checks.
+        let whole = context.shaper.shape(buffer, range: span.range, face: primary, language: span.style.lang)
+        if !whole.contains(where: { $0.glyph == 0 }) {
+            add(whole, range: span.range, span: span, face: primary, widths: &widths)
+            return
+        }
         var pieceStart = span.range.lowerBound
         var pieceFace = primary
         var i = span.range.lowerBound
@@ -133,6 +139,12 @@ final class Paragraph {
     private func shapePiece(_ range: Range<Int>, span: ParagraphBuilder.Span, face: FontFace,
                             buffer: UnsafeBufferPointer<UInt16>, widths: inout [Points], context: LayoutContext) {
         let shaped = context.shaper.shape(buffer, range: range, face: face, language: span.style.lang)
+        add(shaped, range: range, span: span, face: face, widths: &widths)
+    }
+
+    /// Appends shaped glyphs as one run, adding their advances to the widths of their clusters.
+    private func add(_ shaped: [ShapedGlyph], range: Range<Int>, span: ParagraphBuilder.Span, face: FontFace,
+                     widths: inout [Points]) {
         let scale = span.style.fontSize / Points(face.metrics.unitsPerEm)
         let (above, below) = Self.verticalExtent(face: face, style: span.style)
         let runIndex = Int32(runs.count)

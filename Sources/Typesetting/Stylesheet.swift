@@ -13,12 +13,33 @@ public struct Stylesheet: Sendable {
     public let file: String
     /// Page size and margins from `@page` (A4 with 1 in margins when absent).
     public internal(set) var page: PageSetup
-    var rules: [Rule]
+    let rules: [Rule]
+    /// Rules by what their last compound requires (its first class, else its type), so an element is only matched
+    /// against rules that can apply to it.
+    private let rulesByClass: [String: [Int]]
+    private let rulesByType: [String: [Int]]
+    private let universalRules: [Int]
 
     init(file: String, page: PageSetup, rules: [Rule]) {
         self.file = file
         self.page = page
         self.rules = rules
+        var byClass: [String: [Int]] = [:]
+        var byType: [String: [Int]] = [:]
+        var universal: [Int] = []
+        for (i, rule) in rules.enumerated() {
+            let last = rule.selector.compounds.last
+            if let first = last?.classes.first {
+                byClass[first, default: []].append(i)
+            } else if let type = last?.type {
+                byType[type, default: []].append(i)
+            } else {
+                universal.append(i)
+            }
+        }
+        rulesByClass = byClass
+        rulesByType = byType
+        universalRules = universal
     }
 
     /// Parses `css`; problems (unsupported properties, selectors, values, at-rules) come back as `LAYOUT…` warnings
@@ -52,10 +73,17 @@ public struct Stylesheet: Sendable {
 
     /// The declarations that apply to the last element of `path`, lowest priority first.
     func declarations(for path: [ElementKey]) -> [Declaration] {
+        guard let element = path.last else { return [] }
+        var candidates = universalRules + (rulesByType[element.name] ?? [])
+        for c in element.classes { candidates += rulesByClass[c] ?? [] }
         var matched: [Rule] = []
-        for rule in rules where rule.selector.matches(path) { matched.append(rule) }
+        for i in candidates where rules[i].selector.matches(path) { matched.append(rules[i]) }
         if matched.count > 1 {
+            // Candidates may repeat (an element with two classes a rule needs) and come unordered.
             matched.sort { ($0.specificity, $0.order) < ($1.specificity, $1.order) }
+            var unique: [Rule] = []
+            for rule in matched where unique.last?.order != rule.order { unique.append(rule) }
+            matched = unique
         }
         return matched.flatMap(\.declarations)
     }
