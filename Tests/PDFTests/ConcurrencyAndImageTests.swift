@@ -47,3 +47,14 @@ import Typesetting
         #expect(qdf.contains("q 90 0 0 54 "))
     }
 }
+
+@Suite struct RepeatedRenderTests {
+    /// A long-lived renderer switches to preprocessed faces for subsetting after a few documents; the bytes must not
+    /// change when it does.
+    @Test func manyRendersWithOneRendererAreIdentical() {
+        let renderer = TestEnvironment.renderer()
+        let document = SampleDocuments.checklist(items: 2, feeRows: 2)
+        let first = renderer.render(document).bytes
+        for _ in 0..<12 { #expect(renderer.render(document).bytes == first) }
+    }
+}
