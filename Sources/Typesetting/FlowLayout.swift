@@ -182,7 +182,9 @@ final class FlowLayout {
 
     func layoutChildren(_ children: [BlockBox], x: Points, width: Points) {
         for (i, child) in children.enumerated() {
-            if child.style.breakAfter == .avoid && i + 1 < children.count && !measuring {
+            let keepWithNext = child.style.breakAfter == .avoid
+                || (i + 1 < children.count && children[i + 1].style.breakBefore == .avoid)
+            if keepWithNext && i + 1 < children.count && !measuring {
                 applyForcedBreak()
                 let need = measure(child, x: x, width: width) + firstChunk(children[(i + 1)...], width: width)
                 if !fits(pendingMargin + need) && need <= pageContentHeight && !atPageTop { newPage() }

@@ -51,6 +51,14 @@ final class LayoutContext {
              hint: "add a font that covers it to Fonts/ or replace the character")
     }
 
+    private var warned: Set<String> = []
+
+    /// Warns once per `code` and `key` in this document.
+    func warnOnce(_ code: String, key: String, _ message: String, hint: String? = nil) {
+        guard warned.insert(code + " " + key).inserted else { return }
+        warn(code, message, hint: hint)
+    }
+
     func warn(_ code: String, _ message: String, hint: String? = nil) {
         diagnostics.append(.warning(code, message, hint: hint))
     }

@@ -54,4 +54,14 @@ import Typesetting
         let pdf = TestEnvironment.renderer().render(doc)
         #expect(pdf.diagnostics.map(\.code) == ["LAYOUT020"])
     }
+
+    @Test func decorationsOnInlineElementsAreWarnedAboutOnce() {
+        let css = TestEnvironment.css + "\n.badge { background-color: #eeeeee; padding: 2pt; }\n"
+        let doc = Document(name: "letter", title: "T", language: "en", runningHeader: "C", body: Element("body", [], [
+            S.el("p", [:], [S.el("span", ["class": "badge"], [S.txt("one")]), S.el("span", ["class": "badge"], [S.txt("two")])]),
+        ]))
+        let pdf = TestEnvironment.renderer(css: css).render(doc)
+        #expect(pdf.diagnostics.map(\.code) == ["LAYOUT006"], "\(pdf.diagnostics.map(\.headline))")
+        #expect(pdf.diagnostics.first?.message.contains("<span.badge>") == true)
+    }
 }
