@@ -1,6 +1,5 @@
 import CHarfBuzz
 import CHarfBuzzSubset
-import Synchronization
 import Typesetting
 
 /// hb-subset over the library's faces: keeps only the glyphs a PDF uses, renumbered compactly (the plan tells the new
@@ -10,21 +9,13 @@ import Typesetting
 /// much as a dozen subsets (~10 ms for Noto Sans). A one-shot CLI process should not pay that, a server should: a
 /// face is preprocessed once it has been subset `preprocessAfter` times.
 ///
-/// Thread-safe: HarfBuzz faces are immutable after creation and the use counts sit behind a mutex.
+/// Thread-safe: HarfBuzz faces are immutable after creation and the use counts sit behind a lock.
 final class FontSubsetter: @unchecked Sendable {
-    /// A HarfBuzz face that may cross threads (it is immutable).
-    private struct FaceRef: @unchecked Sendable {
-        let face: OpaquePointer
-    }
-
-    private struct State: @unchecked Sendable {
-        var preprocessed: [OpaquePointer?]
-        var uses: [Int]
-    }
-
     static let preprocessAfter = 8
     private let faces: [OpaquePointer]
-    private let state: Mutex<State>
+    private let lock = Lock()
+    private var preprocessed: [OpaquePointer?]
+    private var uses: [Int]
 
     init(fonts: FontLibrary) {
         faces = fonts.faces.map { face in
@@ -37,29 +28,26 @@ final class FontSubsetter: @unchecked Sendable {
                 return hbFace
             }
         }
-        state = Mutex(State(preprocessed: Array(repeating: nil, count: faces.count),
-                            uses: Array(repeating: 0, count: faces.count)))
+        preprocessed = Array(repeating: nil, count: faces.count)
+        uses = Array(repeating: 0, count: faces.count)
     }
 
     deinit {
         for face in faces { hb_face_destroy(face) }
-        state.withLock { s in
-            for case let face? in s.preprocessed { hb_face_destroy(face) }
-        }
+        for case let face? in preprocessed { hb_face_destroy(face) }
     }
 
     /// The face to subset `index` from: the preprocessed one once the face is used often enough.
-    private func face(_ index: Int) -> FaceRef {
-        let source = FaceRef(face: faces[index])
-        return state.withLock { s -> FaceRef in
-            if let ready = s.preprocessed[index] { return FaceRef(face: ready) }
-            s.uses[index] += 1
-            guard s.uses[index] >= Self.preprocessAfter, let ready = hb_subset_preprocess(source.face) else {
-                return source
+    private func face(_ index: Int) -> OpaquePointer {
+        lock.withLock {
+            if let ready = preprocessed[index] { return ready }
+            uses[index] += 1
+            guard uses[index] >= Self.preprocessAfter, let ready = hb_subset_preprocess(faces[index]) else {
+                return faces[index]
             }
             hb_face_make_immutable(ready)
-            s.preprocessed[index] = ready
-            return FaceRef(face: ready)
+            preprocessed[index] = ready
+            return ready
         }
     }
 
@@ -78,7 +66,7 @@ final class FontSubsetter: @unchecked Sendable {
             hb_set_add(drop, hb_tag_from_string(tag, 4))
         }
         hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING.rawValue)
-        guard let plan = hb_subset_plan_create_or_fail(face(index).face, input) else { return nil }
+        guard let plan = hb_subset_plan_create_or_fail(face(index), input) else { return nil }
         defer { hb_subset_plan_destroy(plan) }
         let map = hb_subset_plan_old_to_new_glyph_mapping(plan)
         var newIDs: [UInt16: UInt16] = [:]
