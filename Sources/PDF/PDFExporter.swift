@@ -8,7 +8,8 @@ public struct PDFExporter: Sendable {
 
     public init(fonts: FontLibrary) {
         self.fonts = fonts
-        subsetter = FontSubsetter(fonts: fonts)
+        // One subsetter per font library, however many renderers use it.
+        subsetter = fonts.shared { FontSubsetter(fonts: fonts) }
     }
 
     /// Writes `documents` into one file; with `packet`, the outline has one top entry per document.

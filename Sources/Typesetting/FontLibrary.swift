@@ -40,6 +40,21 @@ public final class FontLibrary: @unchecked Sendable {
         }
     }
 
+    /// Per-library state of later stages (the PDF subsetter's HarfBuzz faces), made once and shared by every
+    /// renderer that uses this library.
+    private let sharedLock = Lock()
+    private var sharedState: [ObjectIdentifier: AnyObject] = [:]
+
+    /// The `T` made for this library, making it with `make` on first use (thread-safe).
+    package func shared<T: AnyObject & Sendable>(_ make: () -> T) -> T {
+        sharedLock.withLock {
+            if let known = sharedState[ObjectIdentifier(T.self)] as? T { return known }
+            let made = make()
+            sharedState[ObjectIdentifier(T.self)] = made
+            return made
+        }
+    }
+
     /// True when some face belongs to `family` (compared case-insensitively).
     public func hasFamily(_ family: String) -> Bool {
         faces.contains { $0.family.lowercased() == family.lowercased() }

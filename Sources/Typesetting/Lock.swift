@@ -4,11 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// A mutex (pthreads) for the little shared state the PDF module keeps; `Synchronization.Mutex` needs macOS 15.
-final class Lock: @unchecked Sendable {
+/// A mutex (pthreads) for the little shared state the engine keeps; `Synchronization.Mutex` needs macOS 15.
+package final class Lock: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
-    init() {
+    package init() {
         pthread_mutex_init(mutex, nil)
     }
 
@@ -17,7 +17,7 @@ final class Lock: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+    package func withLock<T>(_ body: () throws -> T) rethrows -> T {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body()
