@@ -22,28 +22,3 @@ enum CSSLength: Sendable, Hashable {
         resolve(width: width, fontSize: fontSize) ?? 0
     }
 }
-
-/// One value per box side, in CSS order.
-struct Edges<Value: Sendable & Hashable>: Sendable, Hashable {
-    var top: Value
-    var right: Value
-    var bottom: Value
-    var left: Value
-
-    init(_ all: Value) {
-        top = all
-        right = all
-        bottom = all
-        left = all
-    }
-}
-
-/// One side of a border.
-struct BorderSide: Sendable, Hashable {
-    var width: Points = 0
-    var color: RGBColor? = nil
-    var visible = false
-
-    /// The width that takes space: zero unless the style draws a line.
-    var used: Points { visible ? width : 0 }
-}

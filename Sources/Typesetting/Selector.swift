@@ -69,9 +69,3 @@ struct Selector: Sendable, Hashable {
         c.isLetter || c.isNumber || c == "-" || c == "_"
     }
 }
-
-/// What selectors look at: an element's name and classes.
-struct ElementKey: Sendable, Hashable {
-    var name: String
-    var classes: [String]
-}
