@@ -58,25 +58,32 @@ struct ContentStream {
         buffer.number(pageHeight - run.baseline)
         buffer.append(" Tm\n")
         var inArray = false
+        func closeArray() {
+            if inArray { buffer.append("]TJ\n") }
+            inArray = false
+        }
         var pen: Double = 0
         var rise: Double = 0
         let size = run.size
         FontUsage.forEachCluster(run) { glyphs, text in
             let actual = font.usage.needsActualText(glyphs, text: text)
             if actual {
-                if inArray { buffer.append("]TJ\n"); inArray = false }
+                closeArray()
                 buffer.append("/Span<</ActualText")
                 buffer.textString(String(decoding: text, as: UTF16.self))
                 buffer.append(">>BDC\n")
             }
             for g in glyphs {
                 if abs(g.rise - rise) > 0.0005 {
-                    if inArray { buffer.append("]TJ\n"); inArray = false }
+                    closeArray()
                     buffer.number(g.rise)
                     buffer.append(" Ts\n")
                     rise = g.rise
                 }
-                if !inArray { buffer.append("["); inArray = true }
+                if !inArray {
+                    buffer.append("[")
+                    inArray = true
+                }
                 let adjust = Int(((pen - g.x) * 1000 / size).rounded())
                 if adjust != 0 {
                     buffer.int(adjust)
@@ -88,11 +95,11 @@ struct ContentStream {
                 pen += Double(font.width(g.glyph)) * size / 1000
             }
             if actual {
-                if inArray { buffer.append("]TJ\n"); inArray = false }
+                closeArray()
                 buffer.append("EMC\n")
             }
         }
-        if inArray { buffer.append("]TJ\n") }
+        closeArray()
         if rise != 0 { buffer.append("0 Ts\n") }
         buffer.append("ET\n")
         if language != nil { buffer.append("EMC\n") }

@@ -99,8 +99,10 @@ struct PNGDecoder {
     private static func expand(_ pixels: [UInt8], width: Int, height: Int, depth: Int, colorType: Int, channels: Int,
                                stride: Int, palette: [UInt8], transparency: [UInt8]) -> Image {
         let components = colorType == 0 || colorType == 4 ? 1 : 3
-        var samples = [UInt8](); samples.reserveCapacity(width * height * components)
-        var alpha = [UInt8](); alpha.reserveCapacity(width * height)
+        var samples: [UInt8] = []
+        var alpha: [UInt8] = []
+        samples.reserveCapacity(width * height * components)
+        alpha.reserveCapacity(width * height)
         var translucent = false
         func sample(_ row: Int, _ index: Int) -> Int {
             switch depth {

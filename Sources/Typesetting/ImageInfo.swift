@@ -35,8 +35,15 @@ public struct ImageInfo: Sendable, Hashable {
         while i + 9 < d.count {
             guard d[i] == 0xFF else { return nil }
             let marker = d[i + 1]
-            if marker == 0xFF { i += 1; continue }
-            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { i += 2; continue }
+            // Fill bytes and markers without a length (SOI, TEM, RSTn).
+            if marker == 0xFF {
+                i += 1
+                continue
+            }
+            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) {
+                i += 2
+                continue
+            }
             let length = Int(d[i + 2]) << 8 | Int(d[i + 3])
             let isFrame = (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
             if isFrame {
