@@ -64,6 +64,11 @@ extension FlowLayout {
     /// Places a row that fits on the current page.
     func placeRow(_ row: TableBox.Row, metrics: RowMetrics, grid: TableGrid) {
         let rowTop = y
+        if measuring {
+            y = rowTop + metrics.height
+            pendingMargin = 0
+            return
+        }
         let decorationSeq = reserveSeq()
         for (i, cell) in row.cells.enumerated() {
             let cellWidth = grid.width(of: cell)

@@ -168,7 +168,7 @@ final class FlowLayout {
             contentPlaced()
         }
         pendingMargin = max(pendingMargin, g.marginBottom)
-        if decorated || g.hasBottomEdge {
+        if (decorated || g.hasBottomEdge) && !measuring {
             for page in startPage...pageIndex {
                 let top = page == startPage ? startY : setup.marginTop
                 let bottom = page == pageIndex ? y : setup.height - setup.marginBottom
@@ -205,9 +205,14 @@ final class FlowLayout {
                 let widow = i >= 2 && lines.count - i == 2 && fits(line.height) && !fits(twoMore)
                 if !fits(line.height) || orphan || widow { newPage() }
             }
-            let placed = paragraph.place(line, x: x, top: y, width: width, context: context)
-            emit(placed.items)
-            if !pendingMarkers.isEmpty { placeMarkers(baseline: placed.baseline) }
+            if measuring {
+                // Heights are all a measurement needs; markers have nothing to draw on.
+                pendingMarkers.removeAll()
+            } else {
+                let placed = paragraph.place(line, x: x, top: y, width: width, context: context)
+                emit(placed.items)
+                if !pendingMarkers.isEmpty { placeMarkers(baseline: placed.baseline) }
+            }
             y += line.height
             contentPlaced()
         }
