@@ -108,7 +108,7 @@ struct BoxBuilder {
                         let h = style.height.resolve(width: pageWidth, fontSize: style.fontSize) ?? 0
                         paragraph.appendAtomic(kind: .box, style: style, width: max(0, w), height: max(0, h), href: link)
                     } else {
-                        if style.display == .inline { checkInlineDecorations(e, style: style) }
+                        checkInlineDecorations(e, style: style)
                         collect(e.children, parent: style, path: childPath, href: link, blockStyle: blockStyle,
                                 blocks: &blocks, paragraph: &paragraph, ordinal: &ordinal)
                     }
@@ -119,19 +119,20 @@ struct BoxBuilder {
 
     private var pageWidth: Points { context.stylesheet.page.contentWidth }
 
-    /// Inline boxes draw text only: say so when the stylesheet gives one a background, border, padding, margin or
-    /// vertical alignment (once per element kind and document).
+    /// Inline boxes draw text only (an inline-block with content is laid out as inline text): say so when the
+    /// stylesheet gives one a background, border, padding, margin, size or vertical alignment (once per element kind
+    /// and document).
     private func checkInlineDecorations(_ e: Element, style: ComputedStyle) {
         let sides = [style.padding.top, style.padding.right, style.padding.bottom, style.padding.left,
                      style.margin.left, style.margin.right]
         let decorated = style.backgroundColor != nil || style.border.top.used > 0 || style.border.right.used > 0
             || style.border.bottom.used > 0 || style.border.left.used > 0 || sides.contains { $0 != .zero && $0 != .auto }
-            || style.verticalAlign != .baseline
+            || style.verticalAlign != .baseline || style.width != .auto || style.height != .auto
         guard decorated else { return }
         let what = ([e.name] + e.classes).joined(separator: ".")
         context.warnOnce("LAYOUT006", key: what,
-                         "<\(what)> in \(context.documentName) is inline: its background, borders, padding, margins and "
-                            + "vertical-align are not drawn in the PDF",
+                         "<\(what)> in \(context.documentName) is laid out as inline text: its background, borders, "
+                            + "padding, margins, size and vertical-align are not drawn in the PDF",
                          hint: "make it display: block or inline-block, or style a block around it")
     }
 
