@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel"], exclude: ["Cases"]),
         .testTarget(name: "ComposeTests", dependencies: ["Compose", "HTMLExport"], exclude: ["Fixtures"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PDFFixtures"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PDFFixtures"], exclude: ["Golden"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"]),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"], exclude: ["manifest.schema.json", "Golden"]),
     ]
