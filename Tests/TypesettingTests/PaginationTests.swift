@@ -45,3 +45,30 @@ import Testing
         }
     }
 }
+
+/// Two-line orphans and widows: a paragraph never leaves a single line alone at the bottom or top of a page.
+@Suite struct OrphansAndWidowsTests {
+    static func layout(spacer: Points) -> [[String]] {
+        let css = "@page { size: A4; margin: 50pt; } body { font-size: 10pt; line-height: 1.35; } p { margin: 0; } "
+            + ".spacer { height: \(spacer)pt; }"
+        let sheet = Stylesheet.parse(css, file: "test.css").0
+        let words = (1...6).map { "Line\($0) " + String(repeating: "word ", count: 14) }
+        let paragraph = SampleDocuments.el("p", [:], words.enumerated().flatMap { i, text in
+            [SampleDocuments.txt(text)] + (i < 5 ? [SampleDocuments.el("br")] : [])
+        })
+        let doc = Document(name: "t", title: "t", language: "en", runningHeader: "",
+                           body: Element("body", [], [SampleDocuments.el("div", ["class": "spacer"]), paragraph]))
+        let laid = Typesetter(stylesheet: sheet, fonts: Support.fonts).layout(doc)
+        return laid.pages.map { page in Support.texts(page).map(\.text).filter { $0.hasPrefix("Line") } }
+    }
+
+    @Test func aLoneFirstLineMovesWithTheRest() {
+        let pages = Self.layout(spacer: 841.89 - 100 - 20)
+        #expect(pages.map(\.count) == [0, 6])
+    }
+
+    @Test func aLoneLastLineTakesOneWithIt() {
+        let pages = Self.layout(spacer: 841.89 - 100 - 5 * 13.5 - 3)
+        #expect(pages.map(\.count) == [4, 2])
+    }
+}
