@@ -44,16 +44,30 @@ extension Dossier {
         }
 
         let composer = PacketComposer(templates: templates)
-        var packetDocuments: [Document] = []
-        var manifestPackets: [(plan: PacketPlan, files: [String])] = []
+        var composedPackets: [PacketComposer.Composed] = []
         for plan in plans {
-            let composed: PacketComposer.Composed
             do {
-                composed = try composer.compose(caseFile, plan: plan, logoName: logo?.name)
+                composedPackets.append(try composer.compose(caseFile, plan: plan, logoName: logo?.name))
             } catch {
                 result.diagnostics = error.diagnostics
                 return result
             }
+        }
+        let allDocuments = composedPackets.flatMap(\.documents)
+        // Each document is laid out once, for its own PDF and for the packet.
+        var pdfs: [String: [UInt8]] = [:]
+        var packetPDF: [UInt8]?
+        if formats.pdf, let pdf = pdfRenderer(logo: logo, paper: caseFile.fact("case.paper")?.string ?? "a4") {
+            let title = caseFile.id + " — " + (plans.first?.title[caseFile.languages.first ?? "en"] ?? "packet")
+            let rendered = pdf.renderEach(allDocuments, packetTitle: title, language: caseFile.languages.first ?? "en")
+            for (document, output) in zip(allDocuments, rendered.documents) {
+                pdfs[document.name] = output.bytes
+                result.diagnostics += output.diagnostics.map { Self.located($0, document: document.name) }
+            }
+            packetPDF = rendered.packet.bytes
+        }
+        var manifestPackets: [(plan: PacketPlan, files: [String])] = []
+        for (plan, composed) in zip(plans, composedPackets) {
             var names: [String] = []
             for document in composed.documents {
                 if formats.html {
@@ -61,24 +75,16 @@ extension Dossier {
                     result.files.append((document.name + ".html", Array(html.utf8)))
                     names.append(document.name + ".html")
                 }
-                if formats.pdf, let pdf = pdfRenderer(logo: logo, paper: caseFile.fact("case.paper")?.string ?? "a4") {
-                    let rendered = pdf.render(document)
-                    result.diagnostics += rendered.diagnostics.map { Self.located($0, document: document.name) }
-                    result.files.append((document.name + ".pdf", rendered.bytes))
+                if let bytes = pdfs[document.name] {
+                    result.files.append((document.name + ".pdf", bytes))
                     names.append(document.name + ".pdf")
                 }
             }
-            packetDocuments += composed.documents
+            if packetPDF != nil { names.append("packet.pdf") }
             manifestPackets.append((plan, names))
             result.packets.append((plan.procedure, plan.verdict.rawValue))
         }
-        if formats.pdf, let pdf = pdfRenderer(logo: logo, paper: caseFile.fact("case.paper")?.string ?? "a4") {
-            let title = caseFile.id + " — " + (plans.first?.title[caseFile.languages.first ?? "en"] ?? "packet")
-            let packet = pdf.renderPacket(packetDocuments, title: title, language: caseFile.languages.first ?? "en")
-            result.diagnostics += packet.diagnostics.map { Self.located($0, document: "packet.pdf") }
-            result.files.append(("packet.pdf", packet.bytes))
-            for i in manifestPackets.indices { manifestPackets[i].files.append("packet.pdf") }
-        }
+        if let packetPDF { result.files.append(("packet.pdf", packetPDF)) }
         if let logo { result.files.append((logo.name, logo.bytes)) }
         let manifest = Manifest.json(for: caseFile, plans: manifestPackets, languages: caseFile.languages)
         result.files.append(("manifest.json", Array(manifest.serialized().utf8)))

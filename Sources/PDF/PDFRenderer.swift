@@ -26,4 +26,11 @@ public struct PDFRenderer: Sendable {
         let laidOut = documents.map(typesetter.layout)
         return exporter.export(laidOut, title: title, language: language, packet: true)
     }
+
+    /// Each document as its own PDF and all of them as the packet, laying each out once for both.
+    public func renderEach(_ documents: [Document], packetTitle: String, language: String) -> (documents: [RenderedPDF], packet: RenderedPDF) {
+        let laidOut = documents.map(typesetter.layout)
+        let each = laidOut.map { exporter.export([$0], title: $0.title, language: $0.language, packet: false) }
+        return (each, exporter.export(laidOut, title: packetTitle, language: language, packet: true))
+    }
 }
