@@ -65,7 +65,7 @@ public struct HTMLExporter: Sendable {
     /// A CSS string literal: quotes, backslashes, `<` and control characters as hex escapes.
     static func cssString(_ text: String) -> String {
         var out = "\""
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.nfc.unicodeScalars {
             switch scalar {
             case "\"", "\\", "<", ">":
                 out += "\\" + String(scalar.value, radix: 16, uppercase: true) + " "

@@ -84,6 +84,6 @@ struct HTMLWriter {
     }
 
     static func nfc(_ s: String) -> String {
-        s.utf8.allSatisfy { $0 < 0x80 } ? s : s.precomposedStringWithCanonicalMapping
+        s.nfc
     }
 }
