@@ -18,7 +18,12 @@ struct Evaluator {
         case .list(let items): return .list(items.map(evaluate))
         case .not(let x): return .bool(!evaluate(x).isTruthy)
         case .conditional(let c, let a, let b): return evaluate(c).isTruthy ? evaluate(a) : evaluate(b)
-        case .call(let name, let args): return Functions.apply(name, args.map(evaluate), jurisdictions: jurisdictions)
+        case .call(let name, let args):
+            // `latest` reads a list of objects, which has no value form: it takes the path itself.
+            if name == "latest", args.count == 2, case .path(let list) = args[0], case .literal(.string(let key)) = args[1] {
+                return latest(list, key)
+            }
+            return Functions.apply(name, args.map(evaluate), jurisdictions: jurisdictions)
         case .binary(let op, let a, let b):
             switch op {
             case .and: return .bool(evaluate(a).isTruthy && evaluate(b).isTruthy)
@@ -61,6 +66,12 @@ struct Evaluator {
         if path.hasPrefix("derived.") { return derived[String(path.dropFirst(8))] ?? .null }
         if path.hasPrefix("item.") { return item?.lookup(String(path.dropFirst(5))).map(Self.convert) ?? .null }
         return caseFile.fact(path).map(Self.convert) ?? .null
+    }
+
+    /// `latest(list, "key")`: the key of the last entry of a list of objects (lists are oldest first).
+    func latest(_ path: String, _ key: String) -> RuleValue {
+        let list = path.hasPrefix("item.") ? item?.lookup(String(path.dropFirst(5)))?.list : caseFile.fact(path)?.list
+        return list?.last?[key].map(Self.convert) ?? .null
     }
 
     /// The case-file path a fact path stands for (`item.ended_on` → `applicant.marital_history[1].ended_on`).

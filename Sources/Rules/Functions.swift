@@ -20,6 +20,8 @@ enum Functions {
         Signature(name: "add_days", parameters: [.date, .integer], result: .date, summary: "days later (negative: earlier)"),
         Signature(name: "workdays_before", parameters: [.date, .integer], result: .date, summary: "n Monday–Friday working days before a date"),
         Signature(name: "count", parameters: [nil], result: .integer, summary: "number of items in a list"),
+        Signature(name: "latest", parameters: [nil, .string(allowed: nil)], result: .string(allowed: nil),
+                  summary: "latest(list, \"key\"): that key of the list's last entry (case lists are oldest first)"),
         Signature(name: "mission", parameters: [.string(allowed: nil)], result: .string(allowed: nil),
                   summary: "id of the Vietnamese mission whose district holds a state, or \"unknown\" (Rules/jurisdictions)"),
         Signature(name: "county_clerk", parameters: [.string(allowed: nil)], result: .string(allowed: ["required", "not-required", "unknown"]),

@@ -56,10 +56,18 @@ struct PlanBuilder {
         }
         var out: [PlannedDocument] = []
         let saved = evaluator
+        // Ids get a number only when the rule yields several documents (two divorces → divorce-decree-1, -2).
+        let matching = items.indices.filter { index in
+            evaluator.item = items[index]
+            return evaluator.evaluate(rule.when.expression).isTruthy
+        }
         for (index, item) in items.enumerated() {
             evaluator.item = item
             evaluator.itemPath = "\(listPath)[\(index)]"
-            if let doc = planOne(rule, idSuffix: items.count > 1 ? "-\(index + 1)" : "") { out.append(doc) }
+            let ordinal = matching.firstIndex(of: index).map { $0 + 1 }
+            // An entry the rule leaves out is named by its place in the list, for `explain`.
+            let suffix = ordinal.map { matching.count > 1 ? "-\($0)" : "" } ?? (items.count > 1 ? "-entry-\(index + 1)" : "")
+            if let doc = planOne(rule, idSuffix: suffix) { out.append(doc) }
         }
         evaluator = saved
         return out

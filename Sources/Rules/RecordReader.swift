@@ -166,6 +166,8 @@ struct RecordReader {
 
     /// Reports keys nobody asked for: a misspelt key in a rule would otherwise be silently ignored.
     mutating func finish() {
+        // After an error the record stopped being read, so its other keys were never asked for: not their fault.
+        guard !diagnostics.hasErrors else { return }
         for entry in entries where !used.contains(entry.key) {
             let hint = Suggestion.closest(to: entry.key, in: used).map { "did you mean `\($0)`?" }
             diagnostics.append(.error("RULE016", "unknown key `\(entry.key)` in \(what)", at: entry.keyLocation, hint: hint))

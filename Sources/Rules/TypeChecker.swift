@@ -87,6 +87,15 @@ struct TypeChecker {
         guard args.count == signature.parameters.count else {
             return .failure("`\(name)` takes \(signature.parameters.count) argument(s), not \(args.count)")
         }
+        if name == "latest" {
+            guard case .path(let p) = args[0], case .success(.list(.object(let fields))) = scope.type(of: p) else {
+                return .failure("`latest` takes a list of objects, e.g. latest(applicant.marital_history, \"ended_by\")")
+            }
+            guard case .literal(.string(let key)) = args[1], let field = fields.first(where: { $0.name == key }) else {
+                return .failure("`latest`: the second argument is a quoted key of the list's entries (\(fields.map(\.name).joined(separator: ", ")))")
+            }
+            return .success(ValueType(field.type))
+        }
         if name == "present" {
             guard case .path = args[0] else { return .failure("`present` takes a fact path") }
         }
