@@ -26,7 +26,7 @@ public struct Resolver: Sendable {
                 let (at, parent) = nearestLocation(of: need.path, in: caseFile)
                 let leaf = need.path.split(separator: ".").last.map(String.init) ?? need.path
                 diagnostics.append(.error("CASE020", "`\(procedureID)` needs `\(need.path)`: \(need.why)", at: at,
-                                          hint: "add `\(leaf):` under `\(parent)`"))
+                                          hint: parent.isEmpty ? "add `\(leaf):` at the top level" : "add `\(leaf):` under `\(parent)`"))
             }
         }
         return diagnostics
@@ -61,6 +61,6 @@ public struct Resolver: Sendable {
             if parent.isEmpty { break }
             if let fact = caseFile.fact(parent) { return (fact.location, parent) }
         }
-        return (caseFile.root.location, "the top level")
+        return (caseFile.root.location, "")
     }
 }
