@@ -28,7 +28,11 @@ struct PacketComposer {
             let stem = name.split(separator: "/").last.map { String($0.dropLast(".xhtml".count)) } ?? name
             let options = ComposeOptions(languages: languages, name: "\(plan.procedure)-\(stem)", runningHeader: caseFile.id)
             do {
-                documents.append(try templates.compose(name, context: context, options: options))
+                var document = try templates.compose(name, context: context, options: options)
+                if let label = templates.strings.string("page.counter", language: languages.first ?? "en") {
+                    document.pageLabel = label
+                }
+                documents.append(document)
             } catch {
                 diagnostics += error.diagnostics
             }

@@ -4,11 +4,11 @@ import Foundation
 
 /// Writes a document tree as one standalone HTML5 file: inline stylesheet, print margin boxes, escaped by construction.
 public struct HTMLExporter: Sendable {
-    /// The page counter text for printing; `{page}` and `{pages}` become CSS counters.
-    public var pageLabel: String
+    /// The page counter text for printing, overriding the document's own; `{page}` and `{pages}` become CSS counters.
+    public var pageLabel: String?
 
-    /// An exporter; pass a translated label such as `Trang {page}/{pages}` if needed.
-    public init(pageLabel: String = "Page {page} of {pages}") {
+    /// An exporter; by default each document's own `pageLabel` (in its primary language) is printed.
+    public init(pageLabel: String? = nil) {
         self.pageLabel = pageLabel
     }
 
@@ -24,7 +24,7 @@ public struct HTMLExporter: Sendable {
         out.raw(stylesheet.replacingAll("</", with: "<\\/"))
         if !stylesheet.hasSuffix("\n") { out.raw("\n") }
         out.raw("</style>\n<style>\n")
-        out.raw(pageRule(runningHeader: document.runningHeader))
+        out.raw(pageRule(runningHeader: document.runningHeader, label: pageLabel ?? document.pageLabel))
         out.raw("</style>\n</head>\n")
         out.element(document.body, depth: 0)
         out.raw("\n</html>\n")
@@ -32,18 +32,18 @@ public struct HTMLExporter: Sendable {
     }
 
     /// Browsers that print honour `@page` margin boxes (Chromium since 131): the case id left, "Page X of Y" right.
-    func pageRule(runningHeader: String) -> String {
+    func pageRule(runningHeader: String, label: String) -> String {
         var rule = "@page {\n"
         let box = "font-family: \"Noto Sans\", sans-serif; font-size: 8pt; color: #555555;"
         if !runningHeader.isEmpty {
             rule += "  @top-left { content: \(Self.cssString(runningHeader)); \(box) }\n"
         }
-        rule += "  @top-right { content: \(counterContent()); \(box) }\n}\n"
+        rule += "  @top-right { content: \(counterContent(label)); \(box) }\n}\n"
         return rule
     }
 
     /// `"Page " counter(page) " of " counter(pages)` from the label.
-    func counterContent() -> String {
+    func counterContent(_ pageLabel: String) -> String {
         var parts: [String] = []
         var literal = ""
         var rest = Substring(pageLabel)

@@ -13,7 +13,7 @@ struct PageMargins {
         return s
     }
 
-    func items(header: String, page: Int, of count: Int) -> [PageItem] {
+    func items(header: String, pageLabel: String, language: String) -> [PageItem] {
         var items: [PageItem] = []
         // Centred in the top margin, like a browser's margin boxes.
         let baseline = max(setup.marginTop / 2 + style.fontSize * 0.35, style.fontSize)
@@ -22,7 +22,9 @@ struct PageMargins {
             s.lang = nil
             items += line(header, style: s, baseline: baseline, align: .left)
         }
-        items += line("Page \(page) of \(count)", style: style, baseline: baseline, align: .right)
+        var counter = style
+        counter.lang = language
+        items += line(pageLabel, style: counter, baseline: baseline, align: .right)
         return items
     }
 

@@ -26,7 +26,8 @@ public struct Typesetter: Sendable {
         var pages: [LaidOutPage] = []
         for (i, items) in content.enumerated() {
             let margins = PageMargins(context: context, setup: setup)
-            let header = margins.items(header: document.runningHeader, page: i + 1, of: content.count)
+            let header = margins.items(header: document.runningHeader, pageLabel: document.pageLabel(page: i + 1, of: content.count),
+                                       language: document.language)
             pages.append(LaidOutPage(width: setup.width, height: setup.height, items: items + header))
         }
         return LaidOutDocument(name: document.name, title: TextServices.nfc(document.title),

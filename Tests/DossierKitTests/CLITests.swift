@@ -93,4 +93,17 @@ import Testing
         #expect(!before.stdout.contains("vn.apostille-alternative"))
         #expect(after.stdout.contains("vn.apostille-alternative"))
     }
+
+    @Test func aVietnameseFirstCaseCountsPagesInVietnamese() throws {
+        let out = Repository.temporaryFolder("vi-first")
+        let run = try Repository.dossier(["render", "Samples/vi-primary-georgia-divorced.json", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: out).first { !$0.hasPrefix("report") })
+        let text = try Repository.run("/usr/bin/pdftotext", [out + "/" + folder + "/vn-single-status-checklist.pdf", "-"]).stdout
+        #expect(text.contains("Trang 1/"))
+        #expect(!text.contains("Page 1 of"))
+        let html = try String(contentsOfFile: out + "/" + folder + "/vn-single-status-checklist.html", encoding: .utf8)
+        #expect(html.contains("<html lang=\"vi\">"))
+        #expect(html.contains("content: \"Trang \" counter(page) \"/\" counter(pages)"))
+    }
 }
