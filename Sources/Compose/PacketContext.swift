@@ -127,6 +127,8 @@ public struct PacketContext: Sendable {
             ("by_mail", .bool(submission == "mail")),
             ("in_person", .bool(submission == "in-person")),
             ("documents", .list(plan.documents.map(document))),
+            ("enclosures", .list(plan.documents.filter(\.enclosed).map(document))),
+            ("requests", .list(plan.documents.filter { !$0.enclosed }.map(document))),
             ("fees", .list(plan.fees.map(fee))),
             ("fees_total", .string(Money(minorUnits: total, currency: "USD").display)),
             ("deadlines", .list(plan.deadlines.map { d in

@@ -41,6 +41,7 @@ enum Manifest {
             ("number", d.number.map(JSONValue.int)),
             ("title", text(d.title, languages)),
             ("required", .bool(d.required)),
+            ("enclosed", d.enclosed ? nil : .bool(false)),
             ("form", .string(d.form)),
             ("issuer", .string(d.issuer[languages.first ?? "en"] ?? d.issuer.entries.first?.text ?? "")),
             ("steps", .array(d.steps.map { s in

@@ -77,6 +77,8 @@ public struct PlannedDocument: Sendable, Hashable {
     public var number: Int?
     public var title: LocalizedText
     public var required: Bool
+    /// False for a paper the authority issues on request: the cover letter asks for it instead of enclosing it.
+    public var enclosed: Bool
     public var form: String
     public var issuer: LocalizedText
     public var obtain: LocalizedText

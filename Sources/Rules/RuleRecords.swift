@@ -65,6 +65,8 @@ public struct DocumentRule: Sendable, Hashable {
     /// A list fact; the document is considered once per item, with `item` in scope.
     public var repeatFor: String?
     public var required: Bool
+    /// False for a paper the authority itself issues on request (listed as a request, not an enclosure).
+    public var enclosed: Bool
     public var form: String
     public var issuer: LocalizedText
     public var obtain: LocalizedText
