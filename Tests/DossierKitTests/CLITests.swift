@@ -106,4 +106,17 @@ import Testing
         #expect(html.contains("<html lang=\"vi\">"))
         #expect(html.contains("content: \"Trang \" counter(page) \"/\" counter(pages)"))
     }
+
+    @Test func theCoverLetterRequestsTheConsulatesOwnConfirmationInsteadOfEnclosingIt() throws {
+        let out = Repository.temporaryFolder("widowed")
+        let run = try Repository.dossier(["render", "Samples/widowed-overseas-vietnamese-green-card.yaml", "--out", out, "--format", "html"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: out).first { !$0.hasPrefix("report") })
+        let html = try String(contentsOfFile: out + "/" + folder + "/vn-single-status-cover-letter.html", encoding: .utf8)
+        let enclosures = try #require(html.range(of: "<ol class=\"enclosures\">")).upperBound
+        let listEnd = try #require(html.range(of: "</ol>", range: enclosures..<html.endIndex)).lowerBound
+        #expect(!html[enclosures..<listEnd].contains("Marital-status confirmation"))
+        #expect(html[listEnd...].contains("I also ask the Consulate General to issue"))
+        #expect(html[listEnd...].contains("Marital-status confirmation issued by the Consulate General"))
+    }
 }
