@@ -119,7 +119,7 @@ extension Dossier {
     /// Layout warnings carry the document they were found in.
     static func located(_ d: Diagnostic, document: String) -> Diagnostic {
         var d = d
-        if d.location == nil { d.notes.append("in \(document)") }
+        if d.location == nil, !d.message.contains(document) { d.notes.append("in \(document)") }
         return d
     }
 }
