@@ -141,8 +141,9 @@ public struct PacketContext: Sendable {
     }
 
     var mission: TemplateValue {
-        let by = plan.documents.lazy.flatMap(\.steps).first { $0.kind == "consular-legalization" }?.by
-        return .object([("name", by.map(TemplateValue.localized) ?? .localized(plan.authority))])
+        let address = plan.mission?.address ?? ""
+        return .object([("name", .localized(plan.mission?.name ?? plan.authority)),
+                        ("address", address.isEmpty ? .null : .string(address))])
     }
 
     func document(_ d: PlannedDocument) -> TemplateValue {

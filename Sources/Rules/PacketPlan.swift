@@ -17,6 +17,8 @@ public struct PacketPlan: Sendable, Hashable {
     public var considered: [Consideration]
     /// Derived facts and their values, for `explain`.
     public var derived: [(name: String, value: String)]
+    /// The mission that legalizes the documents, when a step names one (its name and address for the cover letter).
+    public var mission: MissionRule?
 
     public static func == (a: PacketPlan, b: PacketPlan) -> Bool {
         a.procedure == b.procedure && a.evaluatedOn == b.evaluatedOn && a.verdict == b.verdict && a.reasons == b.reasons

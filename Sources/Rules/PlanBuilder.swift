@@ -9,6 +9,8 @@ struct PlanBuilder {
     let date: CalendarDate
     private var considered: [Consideration] = []
     private var notices: [PlannedNotice] = []
+    /// The first mission a step's `by` named.
+    private var missionOfSteps: MissionRule?
 
     init(book: RuleBook, procedure: ProcedureRules, evaluator: Evaluator, date: CalendarDate) {
         self.book = book
@@ -27,7 +29,8 @@ struct PlanBuilder {
         return PacketPlan(procedure: procedure.id, title: procedure.title, authority: procedure.authority, evaluatedOn: date,
                           verdict: verdict, reasons: reasons, documents: documents, fees: fees, deadlines: deadlines,
                           notices: notices, considered: considered,
-                          derived: procedure.derived.map { ($0.name, evaluator.derived[$0.name]?.description ?? "(not given)") })
+                          derived: procedure.derived.map { ($0.name, evaluator.derived[$0.name]?.description ?? "(not given)") },
+                          mission: missionOfSteps)
     }
 
     private func verdict() -> (VerdictRule.Verdict, [PlannedReason]) {
@@ -93,13 +96,15 @@ struct PlanBuilder {
                                steps: steps, valid: valid, because: because)
     }
 
-    private func plan(_ step: StepRule, documentID: String) -> PlannedStep? {
+    private mutating func plan(_ step: StepRule, documentID: String) -> PlannedStep? {
         guard evaluator.evaluate(step.when.expression).isTruthy else { return nil }
         var state: String?
         if let s = step.state, case .string(let code) = evaluator.evaluate(s.expression) { state = code }
         var by: LocalizedText?
         if let b = step.by, case .string(let who) = evaluator.evaluate(b.expression) {
-            by = book.jurisdictions.mission(who)?.name ?? LocalizedText(RuleBook.languages.map { ($0, who) })
+            let mission = book.jurisdictions.mission(who)
+            if missionOfSteps == nil { missionOfSteps = mission }
+            by = mission?.name ?? LocalizedText(RuleBook.languages.map { ($0, who) })
         }
         var group: String?
         if let g = step.group, case .string(let key) = evaluator.evaluate(g.expression), !key.isEmpty { group = key }
