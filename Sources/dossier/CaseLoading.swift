@@ -11,6 +11,8 @@ struct CaseLoading {
     struct Loaded {
         var input: CaseInput
         var caseID: String
+        /// The case's primary language, for text output.
+        var language: String
         var plans: [PacketPlan]
     }
 
@@ -31,7 +33,7 @@ struct CaseLoading {
                     failed = true
                     Terminal.printDiagnostics(error.diagnostics.map(input.mappedDiagnostic), sources: sources, json: json)
                 case .success(let plans):
-                    out.append(Loaded(input: input, caseID: caseFile.id, plans: plans))
+                    out.append(Loaded(input: input, caseID: caseFile.id, language: caseFile.languages.first ?? "en", plans: plans))
                 }
             }
         }

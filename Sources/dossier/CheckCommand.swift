@@ -20,7 +20,9 @@ struct CheckCommand: ParsableCommand {
                          ("packets", .array(l.plans.map(Summary.json)))])
             }).serialized())
         } else {
-            for l in loaded { Terminal.out("\(l.input.name): case \(l.caseID)\n" + l.plans.map(Summary.text).joined()) }
+            for l in loaded {
+                Terminal.out("\(l.input.displayName): case \(l.caseID)\n" + l.plans.map { Summary.text($0, language: l.language) }.joined())
+            }
         }
         if failed { throw ExitCode(1) }
     }
@@ -28,18 +30,17 @@ struct CheckCommand: ParsableCommand {
 
 /// The short form of a plan `check` prints.
 enum Summary {
-    static func text(_ plan: PacketPlan) -> String {
+    static func text(_ plan: PacketPlan, language: String) -> String {
         var lines = ["  \(plan.procedure): \(plan.verdict.rawValue) (rules as of \(plan.evaluatedOn.iso))"]
-        for r in plan.reasons { lines.append("    ! \(r.message["en"] ?? "")") }
+        for r in plan.reasons { lines.append("    ! \(r.message[language] ?? "")") }
         for d in plan.documents {
             let valid = d.valid.map { " — issued on or after \($0.issuedOnOrAfter.iso)" } ?? ""
-            lines.append("    [ ] \(d.number.map { "\($0). " } ?? "")\(d.title["en"] ?? d.id) (\(d.form), \(d.steps.count) steps)\(valid)")
+            lines.append("    [ ] \(d.number.map { "\($0). " } ?? "")\(d.title[language] ?? d.id) (\(d.form), \(d.steps.count) steps)\(valid)")
         }
-        for f in plan.fees { lines.append("    $ \(f.amount.display) \(f.title["en"] ?? f.id)") }
-        for d in plan.deadlines { lines.append("    @ \(d.date.iso) \(d.title["en"] ?? d.id)") }
-        let verify = plan.notices.filter { $0.kind == .verify }.count
-        let warnings = plan.notices.filter { $0.kind == .warning }.count
-        lines.append("    \(warnings) warning(s), \(verify) point(s) to verify")
+        for f in plan.fees { lines.append("    $ \(f.amount.display) \(f.title[language] ?? f.id)") }
+        for d in plan.deadlines { lines.append("    @ \(d.date.iso) \(d.title[language] ?? d.id)") }
+        for n in plan.notices where n.kind == .warning { lines.append("    ! \(n.message[language] ?? n.code)") }
+        for n in plan.notices where n.kind == .verify { lines.append("    ? verify: \(n.message[language] ?? n.code)") }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -22,7 +22,7 @@ struct ExplainCommand: ParsableCommand {
             if common.json {
                 Terminal.out(JSONValue.array(l.plans.map(Explanation.json)).serialized())
             } else {
-                Terminal.out(l.plans.map { Explanation.text($0, document: document) }.joined(separator: "\n"))
+                Terminal.out(l.plans.map { Explanation.text($0, document: document, language: l.language) }.joined(separator: "\n"))
             }
         }
         if failed { throw ExitCode(1) }
