@@ -18,11 +18,6 @@ public struct LocalizedText: Sendable, Hashable {
     public var languages: [String] { entries.map(\.lang) }
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// The entries for `languages`, in that order; languages it lacks are skipped.
-    public func restricted(to languages: [String]) -> LocalizedText {
-        LocalizedText(languages.compactMap { lang in self[lang].map { (lang, $0) } })
-    }
-
     /// Replaces `{name}` placeholders in every language.
     public func substituting(_ values: [String: String]) -> LocalizedText {
         LocalizedText(entries.map { entry in

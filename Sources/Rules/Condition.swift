@@ -9,6 +9,4 @@ public struct Condition: Sendable, Hashable {
     public static func always(at location: SourceLocation) -> Condition {
         Condition(expression: .literal(.bool(true)), text: "true", location: location)
     }
-
-    public var isAlways: Bool { expression == .literal(.bool(true)) }
 }
