@@ -40,7 +40,7 @@ public struct PacketContext: Sendable {
             let c = p?["citizenship"]?.list?.compactMap(\.string) ?? []
             return c.contains("VN") ? "vn" : c.contains("US") ? "us" : "other"
         }
-        let usesGreenCard = applicant?["us_status"]?.string == "permanent-resident" && applicant?["green_card"] != nil
+        let usesGreenCard = applicant.map(Self.usesGreenCard) ?? false
         let keys: [(String, String)] = [
             ("applicant_title", "title.\(title(applicant))"),
             ("applicant_status", "status.\(applicant?["us_status"]?.string ?? "none")"),
@@ -76,30 +76,19 @@ public struct PacketContext: Sendable {
         ])
     }
 
-    /// A person as the statement and letter print them.
+    /// A person's facts as the documents print them (the words a form fills in are in `formWords`).
     func person(_ fact: Fact?) -> TemplateValue {
         guard let fact else { return .null }
-        let name = PersonName.display(fact)
-        let sex = fact["sex"]?.string
-        let title = fact["title"]?.string ?? (sex == "female" ? "ms" : "mr")
-        let status = fact["us_status"]?.string
-        let citizenship = fact["citizenship"]?.list?.compactMap(\.string) ?? []
         let address = fact["residence"].map { r in
             [r["street"]?.string, [r["city"]?.string, r["state"]?.string, r["postal_code"]?.string].compactMap { $0 }.joined(separator: " "),
              r["province"]?.string, r["country"]?.string].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
         }
-        let usesGreenCard = status == "permanent-resident" && fact["green_card"] != nil
-        let documentNumber = usesGreenCard ? fact.lookup("green_card.number")?.string
+        let documentNumber = Self.usesGreenCard(fact) ? fact.lookup("green_card.number")?.string
             : (fact.lookup("passport.number")?.string ?? fact["id_number"]?.string)
         return .object([
-            ("name", .string(name)),
-            ("title", label("title.\(title)")),
-            ("pronoun", label(sex == "female" ? "pronoun.she" : "pronoun.he")),
+            ("name", .string(PersonName.display(fact))),
             ("birth_date", .optional(fact.lookup("birth.date")?.date.map(TemplateValue.date))),
             ("birth_place", .optional(fact.lookup("birth.place")?.string.map(TemplateValue.string))),
-            ("status", status.map { label("status.\($0)") } ?? .null),
-            ("nationality", label(citizenship.contains("US") ? "nationality.us" : citizenship.contains("VN") ? "nationality.vn" : "nationality.other")),
-            ("document_kind", label(usesGreenCard ? "document.green-card" : fact["passport"] != nil ? "document.passport" : "document.id")),
             ("document_number", .optional(documentNumber.map(TemplateValue.string))),
             ("address", .optional(address.map(TemplateValue.string))),
             ("email", .optional(fact["email"]?.string.map(TemplateValue.string))),
@@ -107,12 +96,17 @@ public struct PacketContext: Sendable {
         ])
     }
 
+    /// A permanent resident with a card is identified by it; everyone else by passport.
+    static func usesGreenCard(_ person: Fact) -> Bool {
+        person["us_status"]?.string == "permanent-resident" && person["green_card"] != nil
+    }
+
     var packet: TemplateValue {
         let verifies = plan.notices.filter { $0.kind == .verify }
         let warnings = plan.notices.filter { $0.kind == .warning }
         let instructions = plan.notices.filter { $0.kind == .instruction }
-        var total = 0
-        for fee in plan.fees { total += fee.amount.minorUnits }
+        let total = plan.fees.reduce(0) { $0 + $1.amount.minorUnits }
+        let documents = plan.documents.map { (planned: $0, value: document($0)) }
         let submission = caseFile.fact("\(section).consulate_submission")?.string
         return .object([
             ("procedure", .string(plan.procedure)),
@@ -123,14 +117,13 @@ public struct PacketContext: Sendable {
             ("reasons", .list(plan.reasons.map { .object([("message", .localized($0.message)), ("citation", .string($0.citation.short))]) })),
             ("mission", mission),
             ("filing_date", .optional(caseFile.fact("\(section).filing_in_vietnam.date")?.date.map(TemplateValue.date))),
-            ("filing_by", .optional(caseFile.fact("\(section).filing_in_vietnam.by")?.string.map { label("filing.\($0)") })),
             ("by_mail", .bool(submission == "mail")),
             ("in_person", .bool(submission == "in-person")),
-            ("documents", .list(plan.documents.map(document))),
-            ("enclosures", .list(plan.documents.filter(\.enclosed).map(document))),
-            ("requests", .list(plan.documents.filter { !$0.enclosed }.map(document))),
+            ("documents", .list(documents.map(\.value))),
+            ("enclosures", .list(documents.filter(\.planned.enclosed).map(\.value))),
+            ("requests", .list(documents.filter { !$0.planned.enclosed }.map(\.value))),
             ("fees", .list(plan.fees.map(fee))),
-            ("fees_total", .string(Money(minorUnits: total, currency: "USD").display)),
+            ("fees_total", .string(Money(minorUnits: total, currency: plan.fees.first?.amount.currency ?? "USD").display)),
             ("deadlines", .list(plan.deadlines.map { d in
                 .object([("title", .localized(d.title)), ("date", .date(d.date)), ("note", d.note.map(TemplateValue.localized) ?? .null)])
             })),
