@@ -74,10 +74,7 @@ public final class Dossier: Sendable {
 
     /// `resolve`: the facts each procedure needs are checked first; then one plan per procedure.
     public func resolve(_ caseFile: CaseFile, on date: CalendarDate) -> Result<[PacketPlan], DiagnosticError> {
-        let resolver = Resolver(book: book)
-        let problems = resolver.check(caseFile, on: date)
-        if problems.hasErrors { return .failure(DiagnosticError(problems.sortedByLocation)) }
-        return .success(resolver.resolve(caseFile, on: date))
+        Resolver(book: book).plan(caseFile, on: date)
     }
 
     static func join(_ a: String, _ b: String) -> String {

@@ -9,6 +9,25 @@ public struct Resolver: Sendable {
 
     /// Facts the case's procedures need and lacks, and procedures the book does not have: `CASE020`/`CASE021`.
     public func check(_ caseFile: CaseFile, on date: CalendarDate) -> [Diagnostic] {
+        prepare(caseFile, on: date).diagnostics
+    }
+
+    /// The plan for each procedure, evaluated for `date` (without checking needed facts; see `plan`).
+    public func resolve(_ caseFile: CaseFile, on date: CalendarDate) -> [PacketPlan] {
+        prepare(caseFile, on: date).procedures.map { build($0.rules, $0.evaluator, date) }
+    }
+
+    /// Check, then resolve: the plans, or every missing fact and unknown procedure. Derived facts are computed once.
+    public func plan(_ caseFile: CaseFile, on date: CalendarDate) -> Result<[PacketPlan], DiagnosticError> {
+        let prepared = prepare(caseFile, on: date)
+        if prepared.diagnostics.hasErrors { return .failure(DiagnosticError(prepared.diagnostics.sortedByLocation)) }
+        return .success(prepared.procedures.map { build($0.rules, $0.evaluator, date) })
+    }
+
+    /// Each known procedure with its evaluator (derived facts filled in), and the problems found on the way.
+    private func prepare(_ caseFile: CaseFile, on date: CalendarDate)
+        -> (procedures: [(rules: ProcedureRules, evaluator: Evaluator)], diagnostics: [Diagnostic]) {
+        var procedures: [(rules: ProcedureRules, evaluator: Evaluator)] = []
         var diagnostics: [Diagnostic] = []
         for procedureID in caseFile.procedures {
             guard let procedure = book.procedure(procedureID) else {
@@ -18,38 +37,31 @@ public struct Resolver: Sendable {
                 continue
             }
             var evaluator = Evaluator(caseFile: caseFile, jurisdictions: book.jurisdictions, date: date)
-            evaluator.derived = evaluateDerived(procedure, evaluator)
-            var reported: [String] = []
-            for need in procedure.needs where evaluator.evaluate(need.when.expression).isTruthy {
-                guard caseFile.fact(need.path) == nil, !reported.contains(where: { need.path.hasPrefix($0 + ".") }) else { continue }
-                reported.append(need.path)
-                let (at, parent) = nearestLocation(of: need.path, in: caseFile)
-                let leaf = need.path.split(separator: ".").last.map(String.init) ?? need.path
-                diagnostics.append(.error("CASE020", "`\(procedureID)` needs `\(need.path)`: \(need.why)", at: at,
-                                          hint: parent.isEmpty ? "add `\(leaf):` at the top level" : "add `\(leaf):` under `\(parent)`"))
-            }
+            for rule in procedure.derived { evaluator.derived[rule.name] = evaluator.evaluate(rule.value.expression) }
+            diagnostics += missingFacts(procedure, evaluator)
+            procedures.append((procedure, evaluator))
+        }
+        return (procedures, diagnostics)
+    }
+
+    private func missingFacts(_ procedure: ProcedureRules, _ evaluator: Evaluator) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var reported: [String] = []
+        let caseFile = evaluator.caseFile
+        for need in procedure.needs where evaluator.evaluate(need.when.expression).isTruthy {
+            guard caseFile.fact(need.path) == nil, !reported.contains(where: { need.path.hasPrefix($0 + ".") }) else { continue }
+            reported.append(need.path)
+            let (at, parent) = nearestLocation(of: need.path, in: caseFile)
+            let leaf = need.path.split(separator: ".").last.map(String.init) ?? need.path
+            diagnostics.append(.error("CASE020", "`\(procedure.id)` needs `\(need.path)`: \(need.why)", at: at,
+                                      hint: parent.isEmpty ? "add `\(leaf):` at the top level" : "add `\(leaf):` under `\(parent)`"))
         }
         return diagnostics
     }
 
-    /// The plan for each procedure, evaluated for `date`.
-    public func resolve(_ caseFile: CaseFile, on date: CalendarDate) -> [PacketPlan] {
-        caseFile.procedures.compactMap { id in book.procedure(id).map { resolve(caseFile, procedure: $0, on: date) } }
-    }
-
-    func resolve(_ caseFile: CaseFile, procedure: ProcedureRules, on date: CalendarDate) -> PacketPlan {
-        var evaluator = Evaluator(caseFile: caseFile, jurisdictions: book.jurisdictions, date: date)
-        evaluator.derived = evaluateDerived(procedure, evaluator)
+    private func build(_ procedure: ProcedureRules, _ evaluator: Evaluator, _ date: CalendarDate) -> PacketPlan {
         var builder = PlanBuilder(book: book, procedure: procedure, evaluator: evaluator, date: date)
         return builder.build()
-    }
-
-    func evaluateDerived(_ procedure: ProcedureRules, _ base: Evaluator) -> [String: RuleValue] {
-        var evaluator = base
-        for rule in procedure.derived {
-            evaluator.derived[rule.name] = evaluator.evaluate(rule.value.expression)
-        }
-        return evaluator.derived
     }
 
     /// The closest written ancestor of a missing path, to point the error at.
