@@ -82,8 +82,4 @@ import Testing
         let d = load(documents: document("").replacingAll("why: { en: W, vi: W }", with: "why: { en: W }"))
         #expect(d.contains { $0.code == "RULE013" })
     }
-
-    @Test func theRealRuleBookLoadsCleanly() throws {
-        _ = try RuleBookFixture.book.get()
-    }
 }
