@@ -154,10 +154,16 @@ struct PlanBuilder {
             if let per = rule.per {
                 out += perCertificateFees(rule, kind: per, documents: documents)
             } else if let current = rule.editions.first(where: { $0.inForce.contains(date) }) {
-                out.append(PlannedFee(id: rule.id, title: fill(rule.title), note: current.note, amount: current.amount, quantity: 1, unitAmount: current.amount,
+                var count = 1
+                if let q = rule.quantity, case .integer(let n) = evaluator.evaluate(q.expression) { count = n }
+                guard count > 0 else { continue }
+                let total = Money(minorUnits: current.amount.minorUnits * count, currency: current.amount.currency)
+                let facts = uses(rule.when.expression) + (rule.quantity.map { uses($0.expression) } ?? [])
+                out.append(PlannedFee(id: rule.id, title: fill(rule.title, words: ["count": String(count), "unit": current.amount.display]),
+                                      note: current.note, amount: total, quantity: count, unitAmount: current.amount,
                                       payableTo: rule.payableTo, effective: current.inForce.effective,
                                       superseded: rule.editions.filter { $0 != current && ($0.inForce.until.map { $0 < date } ?? false) },
-                                      because: [Because(rule: rule.id, facts: uses(rule.when.expression), citation: current.citation)]))
+                                      because: [Because(rule: rule.id, facts: facts, citation: current.citation)]))
             }
         }
         return out

@@ -296,7 +296,8 @@ struct ProcedureReader {
             r.diagnostics.append(.error("RULE011", "a fee needs `editions` (amounts with dates) or `per` with a `rate`", at: r.location))
         }
         return FeeRule(id: id, title: title, when: r.condition("when", scope: scope) ?? .always(at: r.location),
-                       payableTo: r.string("payable_to"), editions: editions, per: per, rate: rate,
+                       payableTo: r.string("payable_to"), editions: editions,
+                       quantity: r.condition("quantity", scope: scope, expect: .integer), per: per, rate: rate,
                        unknownRate: r.localized("unknown_rate", words: ["state", "count"]), citation: r.citation(sources: sources, required: false))
     }
 }

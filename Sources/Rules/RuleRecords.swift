@@ -120,6 +120,9 @@ public struct FeeRule: Sendable, Hashable {
     public var payableTo: String?
     /// Fixed amounts by edition (empty when `per` takes the amount from the state tables).
     public var editions: [FeeEdition]
+    /// How many times the edition's amount is charged (an integer expression; 1 when absent), e.g. one seal per
+    /// document notarized, one biometrics fee per person. The title may use `{count}` and `{unit}`.
+    public var quantity: Condition?
     /// A step kind: one fee per certificate of that kind (steps sharing a group share one), at the rate a table
     /// gives for the step's state; the title may use `{state}`, `{count}` and `{unit}`.
     public var per: String?
