@@ -11,7 +11,7 @@ struct CaseValidator {
     init(schema: CaseSchema) { self.schema = schema }
 
     mutating func validateRoot(_ value: SourceValue) -> Fact {
-        if let version = value["dossier"], case .scalar(let text, _, let at) = version, let number = Int(text),
+        if let version = value["dossier"], case .scalar(let text, true, let at) = version, let number = Int(text),
            number != CaseSchema.formatVersion {
             diagnostics.append(Self.versionError(number, at: at))
             return Fact(.object([]), at: value.location)
@@ -41,7 +41,7 @@ struct CaseValidator {
                 entries.insert((key: "applicant", fact: person), at: min(2, entries.count))
                 fact = Fact(.object(entries), at: fact.location)
             }
-        } else if fact["people"] != nil || value["people"] == nil {
+        } else if value["people"] != nil {
             let ids = people.map(\.id)
             diagnostics.append(.error("CASE017", "no person `\(applicantID)` under `people:` to be the applicant",
                                       at: applicantRef?.location ?? fact["people"]?.location ?? value.location,
