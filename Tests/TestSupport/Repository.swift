@@ -79,4 +79,20 @@ public enum Repository {
         let data = try Data(contentsOf: URL(fileURLWithPath: file))
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
+
+    /// Validates every `*/manifest.json` below `folder` against the interface's JSON Schema (Python's jsonschema);
+    /// prints `checked N` and each problem.
+    public static func validateManifests(in folder: String) throws -> Run {
+        let script = """
+        import json, sys, glob, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        bad = 0
+        for path in sorted(glob.glob(sys.argv[2] + '/*/manifest.json')):
+            errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(path))))
+            for e in errors[:5]: print(path, list(e.path), e.message); bad += 1
+        print('checked', len(glob.glob(sys.argv[2] + '/*/manifest.json')))
+        sys.exit(1 if bad else 0)
+        """
+        return try run("/usr/bin/env", ["python3", "-c", script, path("Tests/DossierKitTests/manifest.schema.json"), folder])
+    }
 }
