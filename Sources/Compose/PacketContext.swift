@@ -90,7 +90,7 @@ public struct PacketContext: Sendable {
         let usesGreenCard = fact["us_status"]?.string == "permanent-resident" && fact["green_card"] != nil
         let documentNumber = usesGreenCard ? fact.lookup("green_card.number")?.string
             : (fact.lookup("passport.number")?.string ?? fact["id_number"]?.string)
-        if let i = pairs.firstIndex(where: { $0.key == "name" }) { pairs[i].value = .string(PersonName.display(fact)) }
+        if let i = pairs.firstIndex(where: { $0.key == "name" }) { pairs[i].value = .string(PersonName.display(fact, familyNameFirst: book.schema.familyNameFirst)) }
         pairs += [
             ("birth_date", .optional(fact.lookup("birth.date")?.date.map(TemplateValue.date))),
             ("birth_place", .optional(fact.lookup("birth.place")?.string.map(TemplateValue.string))),
