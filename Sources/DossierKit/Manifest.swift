@@ -6,13 +6,16 @@ import Rules
 /// `explain --json` (with the derived facts and every rule considered) all print it, so they never drift apart.
 /// The shape is `Tests/DossierKitTests/manifest.schema.json`.
 public enum Manifest {
-    static func json(for caseFile: CaseFile, plans: [(plan: PacketPlan, files: [String])], languages: [String]) -> JSONValue {
+    static func json(for caseFile: CaseFile, plans: [(plan: PacketPlan, files: [String])], languages: [String],
+                     summary: [String] = []) -> JSONValue {
         .object([
             ("dossier", .int(1)),
             ("case", .string(caseFile.id)),
             ("prepared_on", .string((caseFile.preparedOn ?? plans.first?.plan.evaluatedOn)?.iso ?? "")),
             ("languages", .array(languages.map(JSONValue.string))),
             ("packets", .array(plans.map { packet($0.plan, files: $0.files, languages: languages) })),
+            // A combined case's summary (every verdict, dates in order, fees by payee, shared papers).
+            ("summary_files", summary.isEmpty ? nil : .array(summary.map(JSONValue.string))),
         ])
     }
 
