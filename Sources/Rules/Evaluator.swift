@@ -27,6 +27,7 @@ struct Evaluator {
             if name == "latest", args.count == 2, case .path(let list) = args[0], case .literal(.string(let key)) = args[1] {
                 return latest(list, key)
             }
+            if Aggregates.isAggregate(name, args) { return aggregate(name, args) }
             return Functions.apply(name, args.map(evaluate), tables: tables, date: date)
         case .binary(let op, let a, let b):
             switch op {
