@@ -11,6 +11,8 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     var caseValue: SourceValue
     var caseText: String
     var expect: SourceValue
+    /// Which packet the expectations are about in a case with several procedures (default: the first).
+    var procedure: String?
 
     var testDescription: String { name }
 
@@ -43,7 +45,8 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             }
             return RuleCase(name: item["name"]?.scalarText ?? "(unnamed)", file: display,
                             date: item["date"]?.scalarText.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(year: 2026, month: 11, day: 22)!,
-                            caseValue: value, caseText: baseText, expect: item["expect"] ?? .null(at: item.location))
+                            caseValue: value, caseText: baseText, expect: item["expect"] ?? .null(at: item.location),
+                            procedure: item["procedure"]?.scalarText)
         }
     }
 }

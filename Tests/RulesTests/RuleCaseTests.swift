@@ -13,7 +13,7 @@ import Testing
     func ruleCase(_ c: RuleCase) throws {
         let book = try RuleBookFixture.book.get()
         let caseFile: CaseFile
-        switch CaseLoader.load(value: c.caseValue, text: c.caseText, file: c.file) {
+        switch CaseLoader.load(value: c.caseValue, text: c.caseText, file: c.file, schema: book.schema) {
         case .success(let f): caseFile = f
         case .failure(let e): Issue.record("case does not load: \(e)"); return
         }
@@ -24,7 +24,10 @@ import Testing
             return
         }
         #expect(errors.isEmpty, "unexpected check errors \(errors)")
-        guard let plan = resolver.resolve(caseFile, on: c.date).first else { Issue.record("no plan"); return }
+        let plans = resolver.resolve(caseFile, on: c.date)
+        guard let plan = c.procedure.map({ p in plans.first { $0.procedure == p } }) ?? plans.first else {
+            Issue.record("no plan\(c.procedure.map { " for \($0)" } ?? "")"); return
+        }
         let ids = plan.documents.map(\.id)
         let noticeCodes = plan.notices.map(\.code)
 
@@ -50,7 +53,7 @@ import Testing
             #expect(actual == amount, "fee \(id)")
         }
         for (name, value) in pairs(c.expect["derived"]) {
-            let actual = plan.derived.first { $0.name == name }?.value ?? "none"
+            let actual = plan.derived.first { $0.name == name }?.value.description ?? "none"
             #expect(actual == value, "derived.\(name)")
         }
         for (id, date) in pairs(c.expect["deadlines"]) {
