@@ -1,3 +1,4 @@
+import TestSupport
 import CaseModel
 import DossierCore
 import Foundation
@@ -9,7 +10,7 @@ import Testing
 @Suite struct AggregatesTests {
     /// The repository's rule book plus a small procedure `agg-test` whose section holds a list of objects.
     static func book(derived: String) -> Result<RuleBook, DiagnosticError> {
-        let folder = RepositoryPaths.path("Rules")
+        let folder = Repository.path("Rules")
         let enumerator = FileManager.default.enumerator(atPath: folder)
         var files: [RuleFile] = []
         while let relative = enumerator?.nextObject() as? String {
