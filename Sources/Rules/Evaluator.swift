@@ -29,6 +29,7 @@ struct Evaluator {
             }
             // `x is given` on an object (a green card, a person) asks whether it was written, not for its value.
             if name == "present", args.count == 1, case .path(let p) = args[0], isWritten(p) { return .bool(true) }
+            if Aggregates.isAggregate(name, args) { return aggregate(name, args) }
             return Functions.apply(name, args.map(evaluate), tables: tables, date: date)
         case .binary(let op, let a, let b):
             switch op {
