@@ -120,6 +120,7 @@ extension Dossier {
             }
         }
         if let packetPDF { result.files.append(("packet.pdf", packetPDF)) }
+        result.files.append(("calendar.ics", Array(CalendarWriter.ics(caseID: caseFile.id, plans: plans, language: caseFile.languages.first ?? "en").utf8)))
         if let logo { result.files.append((logo.name, logo.bytes)) }
         let manifest = Manifest.json(for: caseFile, plans: manifestPackets, languages: caseFile.languages, summary: summaryFiles)
         result.files.append(("manifest.json", Array(manifest.serialized().utf8)))

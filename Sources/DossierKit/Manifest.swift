@@ -16,6 +16,7 @@ public enum Manifest {
             ("packets", .array(plans.map { packet($0.plan, files: $0.files, languages: languages) })),
             // A combined case's summary (every verdict, dates in order, fees by payee, shared papers).
             ("summary_files", summary.isEmpty ? nil : .array(summary.map(JSONValue.string))),
+            ("calendar", .string("calendar.ics")),
         ])
     }
 
