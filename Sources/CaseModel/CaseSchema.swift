@@ -13,9 +13,12 @@ public struct CaseSchema: Sendable, Hashable {
     public var tableKeys: [String: [String]]
     /// Every language some procedure is written in, in first-seen order.
     public var languages: [String]
+    /// Countries whose names are written family name first (`Rules/people.yaml`).
+    public var familyNameFirst: [String]
 
-    public init(person: [FieldSpec], procedures: [ProcedureSection], tableKeys: [String: [String]] = [:]) {
+    public init(person: [FieldSpec], procedures: [ProcedureSection], tableKeys: [String: [String]] = [:], familyNameFirst: [String] = []) {
         self.person = person
+        self.familyNameFirst = familyNameFirst
         self.procedures = procedures
         self.tableKeys = tableKeys
         var languages: [String] = []

@@ -11,7 +11,7 @@ struct CaseValidator {
     init(schema: CaseSchema) { self.schema = schema }
 
     mutating func validateRoot(_ value: SourceValue) -> Fact {
-        if let version = value["dossier"], case .scalar(let text, _, let at) = version, let number = Int(text),
+        if let version = value["dossier"], case .scalar(let text, true, let at) = version, let number = Int(text),
            number != CaseSchema.formatVersion {
             diagnostics.append(Self.versionError(number, at: at))
             return Fact(.object([]), at: value.location)
@@ -41,7 +41,7 @@ struct CaseValidator {
                 entries.insert((key: "applicant", fact: person), at: min(2, entries.count))
                 fact = Fact(.object(entries), at: fact.location)
             }
-        } else if fact["people"] != nil || value["people"] == nil {
+        } else if value["people"] != nil {
             let ids = people.map(\.id)
             diagnostics.append(.error("CASE017", "no person `\(applicantID)` under `people:` to be the applicant",
                                       at: applicantRef?.location ?? fact["people"]?.location ?? value.location,
@@ -56,8 +56,8 @@ struct CaseValidator {
         if number == 1 {
             return Diagnostic(.error, "CASE015", "this is a format 1 case file; this Dossier reads format 2", at: at,
                               notes: ["format 2 names every person once under `people:` (an id you choose, then the person's facts)",
-                                      "the applicant is `people.applicant` (or the id `case.applicant` names); a section refers to a person by id, e.g. `intended_spouse: ha`",
-                                      "facts one procedure alone needs moved into its section (e.g. `overseas_vietnamese`, `settled_in_us_on`)"],
+                                      "the applicant is `people.applicant` (or the id `case.applicant` names); a section refers to a person by id",
+                                      "facts only one procedure needs moved from the person into that procedure's section (README, \"Case files\")"],
                               hint: "write `dossier: 2`, move `applicant:` under `people:` and the intended spouse beside it (see README \"Case files\")")
         }
         return .error("CASE015", "unsupported format version \(number); this Dossier reads `dossier: \(CaseSchema.formatVersion)`", at: at)

@@ -33,7 +33,7 @@ public struct JSONSchemaWriter {
     func property(_ field: FieldSpec) -> JSONValue {
         var schema = type(field.type)
         if case .object(var members) = schema {
-            var description = field.label?["en"].map { field.summary.isEmpty ? $0 : $0 + ": " + field.summary } ?? field.summary
+            var description = field.summary
             if let d = field.defaultDescription { description += " (default: \(d))" }
             members.insert(JSONMember("description", .string(description)), at: 0)
             schema = .object(members)

@@ -90,7 +90,7 @@ public struct PacketContext: Sendable {
         let usesGreenCard = fact["us_status"]?.string == "permanent-resident" && fact["green_card"] != nil
         let documentNumber = usesGreenCard ? fact.lookup("green_card.number")?.string
             : (fact.lookup("passport.number")?.string ?? fact["id_number"]?.string)
-        if let i = pairs.firstIndex(where: { $0.key == "name" }) { pairs[i].value = .string(PersonName.display(fact)) }
+        if let i = pairs.firstIndex(where: { $0.key == "name" }) { pairs[i].value = .string(PersonName.display(fact, familyNameFirst: book.schema.familyNameFirst)) }
         pairs += [
             ("birth_date", .optional(fact.lookup("birth.date")?.date.map(TemplateValue.date))),
             ("birth_place", .optional(fact.lookup("birth.place")?.string.map(TemplateValue.string))),
@@ -137,7 +137,7 @@ public struct PacketContext: Sendable {
             ("reasons", .list(plan.reasons.map { .object([("message", .localized($0.message)), ("citation", .string($0.citation.short))]) })),
             ("recipient", .object([("name", .localized(plan.recipient.name ?? plan.authority)),
                                    ("address", .optional(plan.recipient.address.map(TemplateValue.string)))])),
-            ("summary", .list(plan.summary.map { .object([("label", .localized($0.label)), ("value", .localized($0.value))]) })),
+            ("summary", .list(plan.summary.map { .object([("label", .localized($0.label)), ("value", Self.once($0.value))]) })),
             ("documents", .list(documents.map(\.value))),
             ("enclosures", .list(documents.filter(\.planned.enclosed).map(\.value))),
             ("requests", .list(documents.filter { !$0.planned.enclosed }.map(\.value))),
@@ -150,6 +150,11 @@ public struct PacketContext: Sendable {
             ("warnings", .list(warnings.map(notice))),
             ("verifies", .list(verifies.map(notice))),
         ])
+    }
+
+    /// Text that reads the same in every language (a date, a name) is shown once.
+    static func once(_ text: LocalizedText) -> TemplateValue {
+        Set(text.entries.map(\.text)).count == 1 ? .string(text.entries[0].text) : .localized(text)
     }
 
     func document(_ d: PlannedDocument) -> TemplateValue {

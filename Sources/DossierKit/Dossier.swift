@@ -23,10 +23,12 @@ public final class Dossier: Sendable {
     /// Warnings found while loading resources (e.g. a CSS property outside the PDF engine's subset).
     public let resourceWarnings: [Diagnostic]
 
-    /// Loads `Rules/`, `Templates/` and (with `pdf`) `Fonts/` from `resources`; `templates` overrides the template folder.
-    public init(world: World, resources: String, templates templateFolder: String? = nil, pdf: Bool) throws(DiagnosticError) {
+    /// Loads `Rules/`, `Templates/` and (with `pdf`) `Fonts/` from `resources`; `rules` and `templates` override the
+    /// rule-book and template folders (a procedure kept elsewhere, a consultancy's own templates).
+    public init(world: World, resources: String, rules rulesFolder: String? = nil, templates templateFolder: String? = nil,
+                pdf: Bool) throws(DiagnosticError) {
         self.world = world
-        switch RuleBookSource.load(from: Self.join(resources, "Rules"), world: world) {
+        switch RuleBookSource.load(from: rulesFolder ?? Self.join(resources, "Rules"), world: world) {
         case .success(let book): self.book = book
         case .failure(let error): throw error
         }

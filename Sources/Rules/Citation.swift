@@ -17,7 +17,7 @@ public struct Citation: Sendable, Hashable {
         self.edition = edition
     }
 
-    /// One line for a checklist footnote: `vn-consulate-single-status-dossier.txt, item 2 (2017-05-05)`.
+    /// One line for a checklist footnote: `uscis-n-600-certificate-of-citizenship.txt, Fee (2018-12-31)`.
     public var short: String {
         var parts: [String] = []
         if let source { parts.append(source) }

@@ -32,7 +32,8 @@ struct FactsReader {
         let label = r.localized("label", required: true)
         let help = r.localized("help")
         let required = r.bool("required", default: false)
-        var spec = FieldSpec(name, type, required: required, help?["en"] ?? "", label: label, help: help, choiceLabels: choiceLabels)
+        let summary = help?["en"] ?? label?["en"] ?? ""
+        var spec = FieldSpec(name, type, required: required, summary, label: label, help: help, choiceLabels: choiceLabels)
         if let d = r.value("default") {
             if let literal = Self.literal(d, as: type) {
                 spec.defaultValue = literal

@@ -257,7 +257,7 @@ struct PlanBuilder {
             // A name object: printed in the person's name order, which depends on the person (`…name` → its parent).
             let personPath = String(path.dropLast(5))
             let person = personPath == "item" ? e.item : (personPath.hasPrefix("item.") ? e.item?.lookup(String(personPath.dropFirst(5))) : e.caseFile.fact(personPath))
-            if let person { return PersonName.display(person) }
+            if let person { return PersonName.display(person, familyNameFirst: book.schema.familyNameFirst) }
         }
         return v.text(in: lang, tables: book.tables, on: date)
     }

@@ -86,7 +86,7 @@ public struct Resolver: Sendable {
         return (caseFile.root.location, "")
     }
 
-    /// `vn_single_status.intended_spouse.birth` → `people.ha.birth` when `intended_spouse` is the person `ha`.
+    /// `n_600.mother.birth` → `people.maria.birth` when `mother` is the person `maria`.
     static func writtenPath(_ path: String, in caseFile: CaseFile) -> String {
         let parts = path.split(separator: ".").map(String.init)
         var written = parts

@@ -52,9 +52,11 @@ public enum RuleBookLoader {
 
         // The person model, in every language of the book.
         var person: [FieldSpec] = []
+        var familyNameFirst: [String] = []
         if let people = parsed(root + "people.yaml") {
             var r = RecordReader(people, what: "the people model", diagnostics: &diagnostics)
             let languages = r?.strings("languages") ?? []
+            familyNameFirst = r?.strings("family_name_first") ?? []
             var reader = FactsReader(languages: languages, tableKeys: tableKeys)
             person = reader.fields(r?.list("fields") ?? [])
             r?.finish()
@@ -85,7 +87,7 @@ public enum RuleBookLoader {
             sections.append(ProcedureSection(id: folder, languages: languages, fields: fields))
             headers.append((folder, value, languages))
         }
-        let schema = CaseSchema(person: person, procedures: sections, tableKeys: tableKeys)
+        let schema = CaseSchema(person: person, procedures: sections, tableKeys: tableKeys, familyNameFirst: familyNameFirst)
 
         var procedures: [ProcedureRules] = []
         for (folder, value, languages) in headers {

@@ -37,7 +37,7 @@ public struct StepRule: Sendable, Hashable {
     public var when: Condition
     /// US state the step happens in (an expression giving a state code).
     public var state: Condition?
-    /// Who does it: an expression; a Vietnamese-mission id is shown with the mission's name.
+    /// Who does it: an expression; a table row (e.g. an office) is shown by its name.
     public var by: Condition?
     /// Target language of a translation.
     public var to: String?
