@@ -22,16 +22,21 @@ import Testing
         let text = try String(contentsOfFile: Repository.path(sample), encoding: .utf8)
         let id = try #require(Self.caseID(in: text), "case id in \(sample)")
         let folder = Self.out + "/" + id
-        for stem in ["vn-single-status-checklist", "vn-single-status-cover-letter", "vn-single-status-statement-of-non-impediment"] {
+        let manifest = try Repository.json(folder + "/manifest.json")
+        #expect(manifest["case"] as? String == id)
+        let packets = manifest["packets"] as? [[String: Any]] ?? []
+        #expect(packets.count == 1)
+        // Every procedure's packet has its checklist; the other outputs depend on the procedure and the verdict.
+        let procedure = packets.first?["procedure"] as? String ?? "?"
+        let expected = procedure == "vn-single-status"
+            ? ["vn-single-status-checklist", "vn-single-status-cover-letter", "vn-single-status-statement-of-non-impediment"]
+            : ["\(procedure)-checklist"]
+        for stem in expected {
             for ext in ["html", "pdf"] {
                 #expect(FileManager.default.fileExists(atPath: "\(folder)/\(stem).\(ext)"), "\(stem).\(ext) for \(sample)")
             }
         }
         #expect(FileManager.default.fileExists(atPath: folder + "/packet.pdf"))
-        let manifest = try Repository.json(folder + "/manifest.json")
-        #expect(manifest["case"] as? String == id)
-        let packets = manifest["packets"] as? [[String: Any]] ?? []
-        #expect(packets.count == 1)
         for file in packets.first?["files"] as? [String] ?? [] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "manifest lists \(file)")
         }
