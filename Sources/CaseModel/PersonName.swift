@@ -9,7 +9,8 @@ public enum PersonName {
         let citizenship = person["citizenship"]?.list?.compactMap(\.string) ?? []
         let familyFirst = person.lookup("name.order")?.string.map { $0 == "family-first" }
             ?? (citizenship == ["VN"])
-        let parts = familyFirst ? [family, given, middle] : [given, middle, family]
+        // Vietnamese order is family, middle, given: "Nguyễn Thị Lan" (family Nguyễn, middle Thị, given Lan).
+        let parts = familyFirst ? [family, middle, given] : [given, middle, family]
         return parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

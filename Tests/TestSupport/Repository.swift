@@ -1,30 +1,42 @@
 import Foundation
 
-/// Paths in the repository and a way to run the built CLI.
-enum Repository {
-    static let root: String = {
+/// Paths in the repository and a way to run the built CLI; shared by every test target.
+public enum Repository {
+    public static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.path
     }()
 
-    static func path(_ relative: String) -> String { root + "/" + relative }
+    public static func path(_ relative: String) -> String { root + "/" + relative }
 
-    /// The `dossier` executable `swift test` built beside the tests (or `$DOSSIER_BIN`).
-    static var executable: String {
-        if let bin = ProcessInfo.processInfo.environment["DOSSIER_BIN"] { return bin }
-        let tests = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("dossier").path
-        return FileManager.default.isExecutableFile(atPath: tests) ? tests : path(".build/debug/dossier")
+    /// The text of a file given relative to the repository root.
+    public static func text(_ relative: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: path(relative)) ?? Data(), as: UTF8.self)
     }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    /// The `dossier` executable built from the current sources beside the tests (the test targets depend on it,
+    /// so `swift test` builds it first), or `$DOSSIER_BIN`. Never a stale binary from elsewhere.
+    public static var executable: String {
+        if let bin = ProcessInfo.processInfo.environment["DOSSIER_BIN"] { return bin }
+        var dir = Bundle.main.bundleURL
+        // Bundle.main is the test runner: the products folder is where the .xctest bundle or the runner lives.
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("dossier").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("dossier").path
+    }
+
+    public struct Run: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// Runs a program with arguments from the repository root.
-    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    public static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
@@ -43,10 +55,10 @@ enum Repository {
                    stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    static func dossier(_ arguments: [String]) throws -> Run { try run(executable, arguments) }
+    public static func dossier(_ arguments: [String]) throws -> Run { try run(executable, arguments) }
 
     /// A fresh temporary folder.
-    static func temporaryFolder(_ name: String) -> String {
+    public static func temporaryFolder(_ name: String) -> String {
         let path = NSTemporaryDirectory() + "dossier-tests-\(name)-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: path)
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -54,7 +66,7 @@ enum Repository {
     }
 
     /// Good samples: every case file under Samples/ except Samples/bad/.
-    static var goodSamples: [String] {
+    public static var goodSamples: [String] {
         let enumerator = FileManager.default.enumerator(atPath: path("Samples"))
         var out: [String] = []
         while let rel = enumerator?.nextObject() as? String {
@@ -63,7 +75,7 @@ enum Repository {
         return out.sorted()
     }
 
-    static func json(_ file: String) throws -> [String: Any] {
+    public static func json(_ file: String) throws -> [String: Any] {
         let data = try Data(contentsOf: URL(fileURLWithPath: file))
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
