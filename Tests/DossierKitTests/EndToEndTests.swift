@@ -22,16 +22,20 @@ import Testing
         let text = try String(contentsOfFile: Repository.path(sample), encoding: .utf8)
         let id = try #require(Self.caseID(in: text), "case id in \(sample)")
         let folder = Self.out + "/" + id
-        for stem in ["vn-single-status-checklist", "vn-single-status-cover-letter", "vn-single-status-statement-of-non-impediment"] {
-            for ext in ["html", "pdf"] {
-                #expect(FileManager.default.fileExists(atPath: "\(folder)/\(stem).\(ext)"), "\(stem).\(ext) for \(sample)")
-            }
-        }
         #expect(FileManager.default.fileExists(atPath: folder + "/packet.pdf"))
         let manifest = try Repository.json(folder + "/manifest.json")
         #expect(manifest["case"] as? String == id)
         let packets = manifest["packets"] as? [[String: Any]] ?? []
         #expect(packets.count == 1)
+        // Every procedure renders its checklist; vn-single-status also its cover letter and statement.
+        let procedure = packets.first?["procedure"] as? String ?? "?"
+        var stems = ["\(procedure)-checklist"]
+        if procedure == "vn-single-status" { stems += ["vn-single-status-cover-letter", "vn-single-status-statement-of-non-impediment"] }
+        for stem in stems {
+            for ext in ["html", "pdf"] {
+                #expect(FileManager.default.fileExists(atPath: "\(folder)/\(stem).\(ext)"), "\(stem).\(ext) for \(sample)")
+            }
+        }
         for file in packets.first?["files"] as? [String] ?? [] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "manifest lists \(file)")
         }
