@@ -42,12 +42,15 @@ let package = Package(
             "DossierKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // What every test target shares: repository paths, the real rule book, running the CLI built from these sources.
+        .target(name: "TestSupport", dependencies: ["Rules", "CaseModel"], path: "Tests/TestSupport"),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
-        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel"], exclude: ["Cases"]),
+        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel", "TestSupport"], exclude: ["Cases", "Procedures"]),
         .testTarget(name: "ComposeTests", dependencies: ["Compose", "HTMLExport"], exclude: ["Fixtures"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PDFFixtures"], exclude: ["Golden"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"]),
-        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"], exclude: ["manifest.schema.json", "Golden"]),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "TestSupport", "dossier"],
+                    exclude: ["manifest.schema.json", "Golden", "Procedures"]),
     ]
 )

@@ -2,22 +2,22 @@ import DossierCore
 
 /// `load`: case text (YAML or JSON) → a type-checked `CaseFile`, or every problem found in it.
 public enum CaseLoader {
-    public static func load(text: String, file: String) -> Result<CaseFile, DiagnosticError> {
+    public static func load(text: String, file: String, schema: CaseSchema) -> Result<CaseFile, DiagnosticError> {
         switch SourceParser.parse(text, file: file) {
         case .failure(let error):
             return .failure(error)
         case .success(let value):
-            return load(value: value, text: text, file: file)
+            return load(value: value, text: text, file: file, schema: schema)
         }
     }
 
     /// Validates an already parsed value (rule tests edit a base case before loading it).
-    public static func load(value: SourceValue, text: String, file: String) -> Result<CaseFile, DiagnosticError> {
+    public static func load(value: SourceValue, text: String, file: String, schema: CaseSchema) -> Result<CaseFile, DiagnosticError> {
         guard case .map = value else {
-            return .failure(DiagnosticError([.error("CASE012", "a case file is a mapping that starts with `dossier: 1`",
+            return .failure(DiagnosticError([.error("CASE012", "a case file is a mapping that starts with `dossier: \(CaseSchema.formatVersion)`",
                                                     at: value.location)]))
         }
-        var validator = CaseValidator()
+        var validator = CaseValidator(schema: schema)
         let root = validator.validateRoot(value)
         if validator.diagnostics.hasErrors { return .failure(DiagnosticError(validator.diagnostics.sortedByLocation)) }
         return .success(CaseFile(source: file, text: text, root: root))

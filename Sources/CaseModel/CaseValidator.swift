@@ -2,14 +2,26 @@ import DossierCore
 
 /// Checks a parsed case against `CaseSchema` and builds typed facts; reports every problem, not just the first.
 struct CaseValidator {
+    let schema: CaseSchema
     private(set) var diagnostics: [Diagnostic] = []
+    /// The case's people, validated first so that references to them can be checked and read through.
+    private var people: [(id: String, fact: Fact)] = []
+    private var peopleValidated = false
+
+    init(schema: CaseSchema) { self.schema = schema }
 
     mutating func validateRoot(_ value: SourceValue) -> Fact {
-        let fact = validate(value, as: .object(CaseSchema.root), path: "")
-        // A version that is not a whole number was already reported as CASE012; say it once.
-        if let version = fact["dossier"], let number = version.integer, number != CaseSchema.formatVersion {
-            diagnostics.append(.error("CASE015", "unsupported format version; this Dossier reads `dossier: 1`", at: version.location))
+        if let version = value["dossier"], case .scalar(let text, true, let at) = version, let number = Int(text),
+           number != CaseSchema.formatVersion {
+            diagnostics.append(Self.versionError(number, at: at))
+            return Fact(.object([]), at: value.location)
         }
+        if let peopleValue = value["people"] {
+            let peopleFact = validate(peopleValue, as: .dictionary(.object(schema.person)), path: "people")
+            if case .object(let entries) = peopleFact.value { people = entries.map { ($0.key, Self.person($0.fact, id: $0.key)) } }
+            peopleValidated = true
+        }
+        var fact = validate(value, as: .object(schema.root), path: "")
         if let languages = fact.lookup("case.languages")?.list {
             var seen: [String] = []
             for lang in languages {
@@ -20,7 +32,54 @@ struct CaseValidator {
                 seen.append(code)
             }
         }
+        checkLanguages(fact)
+        // `applicant` at the root is the person `case.applicant` names (default `applicant`).
+        let applicantRef = fact.lookup("case.applicant")
+        let applicantID = applicantRef?.string ?? "applicant"
+        if let person = people.first(where: { $0.id == applicantID })?.fact {
+            if case .object(var entries) = fact.value {
+                entries.insert((key: "applicant", fact: person), at: min(2, entries.count))
+                fact = Fact(.object(entries), at: fact.location)
+            }
+        } else if value["people"] != nil {
+            let ids = people.map(\.id)
+            diagnostics.append(.error("CASE017", "no person `\(applicantID)` under `people:` to be the applicant",
+                                      at: applicantRef?.location ?? fact["people"]?.location ?? value.location,
+                                      hint: Suggestion.closest(to: applicantID, in: ids).map { "did you mean `\($0)`?" }
+                                          ?? (applicantRef == nil ? "name the applicant `applicant:` under `people:`, or set `case.applicant`" : nil)))
+        }
         return fact
+    }
+
+    /// Format 1 named the applicant at the top level and the intended spouse inside the procedure's section.
+    static func versionError(_ number: Int, at: SourceLocation) -> Diagnostic {
+        if number == 1 {
+            return Diagnostic(.error, "CASE015", "this is a format 1 case file; this Dossier reads format 2", at: at,
+                              notes: ["format 2 names every person once under `people:` (an id you choose, then the person's facts)",
+                                      "the applicant is `people.applicant` (or the id `case.applicant` names); a section refers to a person by id",
+                                      "facts only one procedure needs moved from the person into that procedure's section (README, \"Case files\")"],
+                              hint: "write `dossier: 2`, move `applicant:` under `people:` and the intended spouse beside it (see README \"Case files\")")
+        }
+        return .error("CASE015", "unsupported format version \(number); this Dossier reads `dossier: \(CaseSchema.formatVersion)`", at: at)
+    }
+
+    /// Each case language must be one every listed procedure is written in.
+    private mutating func checkLanguages(_ fact: Fact) {
+        guard let languages = fact.lookup("case.languages")?.list else { return }
+        let procedures = fact.lookup("case.procedures")?.list?.compactMap(\.string).compactMap { schema.procedure($0) } ?? []
+        for lang in languages {
+            guard let code = lang.string, schema.languages.contains(code) else { continue }
+            for p in procedures where !p.languages.contains(code) {
+                diagnostics.append(.error("CASE018", "`\(p.id)` is written in \(p.languages.joined(separator: ", ")), not `\(code)`",
+                                          at: lang.location, hint: "choose languages from: \(p.languages.joined(separator: ", "))"))
+            }
+        }
+    }
+
+    /// A loaded person: its id first, then its facts.
+    static func person(_ fact: Fact, id: String) -> Fact {
+        guard case .object(let entries) = fact.value else { return fact }
+        return Fact(.object([(key: "id", fact: Fact(.string(id), at: fact.location))] + entries), at: fact.location)
     }
 
     private mutating func validate(_ value: SourceValue, as type: FieldType, path: String) -> Fact {
@@ -29,6 +88,21 @@ struct CaseValidator {
         case .object(let fields):
             guard case .map(let entries, _) = value else { return mismatch(value, type, path) }
             return Fact(.object(validateEntries(entries, fields: fields, path: path, at: at)), at: at)
+        case .dictionary(let itemType):
+            guard case .map(let entries, _) = value else { return mismatch(value, type, path) }
+            if path == "people", peopleValidated {
+                // Validated once, first; the root keeps the same facts.
+                return Fact(.object(people.map { (key: $0.id, fact: $0.fact) }), at: at)
+            }
+            var result: [(key: String, fact: Fact)] = []
+            for entry in entries {
+                if !Self.isIdentifier(entry.key) {
+                    diagnostics.append(.error("CASE012", "`\(entry.key)` is not an id: use letters, digits, `.`, `_` or `-`", at: entry.keyLocation))
+                    continue
+                }
+                result.append((entry.key, validate(entry.value, as: itemType, path: "\(path).\(entry.key)")))
+            }
+            return Fact(.object(result), at: at)
         case .list(let itemType):
             guard case .list(let items, _) = value else { return mismatch(value, type, path) }
             let facts = items.enumerated().map { validate($1, as: itemType, path: "\(path)[\($0)]") }
@@ -37,6 +111,10 @@ struct CaseValidator {
             guard case .scalar(let text, let plain, _) = value else { return mismatch(value, type, path) }
             return validateScalar(text, plain: plain, as: type, path: path, at: at) ?? mismatch(value, type, path)
         }
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
     }
 
     private mutating func validateEntries(_ entries: [SourceEntry], fields: [FieldSpec], path: String,
@@ -75,7 +153,7 @@ struct CaseValidator {
         case .string:
             return Fact(.string(text), at: at)
         case .identifier:
-            guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }) else { return nil }
+            guard Self.isIdentifier(text) else { return nil }
             return Fact(.string(text), at: at)
         case .bool:
             guard plain, text == "true" || text == "false" else { return nil }
@@ -103,12 +181,32 @@ struct CaseValidator {
             }
             return Fact(.string(text), at: at)
         case .language:
-            guard ["en", "vi"].contains(text) else {
-                diagnostics.append(.error("CASE014", "`\(path)`: Dossier renders `en` and `vi`, not `\(text)`", at: at))
+            guard schema.languages.contains(text) else {
+                diagnostics.append(.error("CASE014", "`\(path)`: Dossier writes \(schema.languages.map { "`\($0)`" }.joined(separator: ", ")), not `\(text)`", at: at,
+                                          hint: Suggestion.closest(to: text, in: schema.languages).map { "did you mean `\($0)`?" }))
                 return Fact(.string(text), at: at)
             }
             return Fact(.string(text), at: at)
-        case .list, .object:
+        case .money:
+            guard Money(decimal: text, currency: "USD") != nil else { return nil }
+            return Fact(.string(text), at: at)
+        case .person:
+            guard let person = people.first(where: { $0.id == text }) else {
+                diagnostics.append(.error("CASE017", "`\(path)`: no person `\(text)` under `people:`", at: at,
+                                          hint: Suggestion.closest(to: text, in: people.map(\.id)).map { "did you mean `\($0)`?" }
+                                              ?? "add `\(text):` under `people:` with the person's facts"))
+                return Fact(.string(text), at: at)
+            }
+            return person.fact
+        case .row(let table):
+            let keys = schema.tableKeys[table] ?? []
+            guard keys.contains(text) else {
+                diagnostics.append(.error("CASE014", "`\(path)`: `\(text)` is not in the \(table) table", at: at,
+                                          hint: Suggestion.closest(to: text, in: keys).map { "did you mean `\($0)`?" } ?? "one of: \(keys.joined(separator: ", "))"))
+                return Fact(.string(text), at: at)
+            }
+            return Fact(.string(text), at: at)
+        case .list, .object, .dictionary:
             return nil
         }
     }

@@ -8,7 +8,7 @@ public enum SourceParser {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 return .failure(DiagnosticError([.error("\(codePrefix)001", "the file is empty", at: .file(file),
-                                                        hint: "a case file starts with `dossier: 1`")]))
+                                                        hint: "a case file starts with `dossier: \(CaseSchema.formatVersion)`")]))
             }
             var diagnostics: [Diagnostic] = []
             let value = convert(node, file: file, codePrefix: codePrefix, into: &diagnostics)

@@ -30,6 +30,12 @@ public indirect enum SourceValue: Sendable, Hashable {
         return entries.first { $0.key == key }?.value
     }
 
+    /// The entries of a mapping, or nil.
+    public var mapKeys: [SourceEntry]? {
+        if case .map(let entries, _) = self { return entries }
+        return nil
+    }
+
     public var scalarText: String? {
         if case .scalar(let s, _, _) = self { return s }
         return nil

@@ -2,60 +2,37 @@ import CaseModel
 import DossierCore
 import Rules
 
-/// Builds what the templates read from a case and its resolved plan. Words that are labels come from the string
-/// catalogs (`labels`), so every language has them; facts are shown as the case file wrote them.
+/// Builds what the templates read from a case and its resolved plan. Nothing here knows a procedure: the case's
+/// facts (every declared field, `null` when not given), the derived facts, the words a form prints and the plan.
+/// Words that are labels come from the string catalogs (`labels`), so every language has them.
 public struct PacketContext: Sendable {
     public var caseFile: CaseFile
     public var plan: PacketPlan
     public var strings: StringCatalog
     /// The languages the packet is written in (the case's), primary first.
     public var languages: [String]
+    public var book: RuleBook
 
-    public init(caseFile: CaseFile, plan: PacketPlan, strings: StringCatalog, languages: [String]) {
+    public init(caseFile: CaseFile, plan: PacketPlan, strings: StringCatalog, languages: [String], book: RuleBook) {
         self.caseFile = caseFile
         self.plan = plan
         self.strings = strings
         self.languages = languages
+        self.book = book
     }
 
-    /// The whole context: `case`, `preparer`, `applicant`, `spouse`, `packet`.
-    public func value(files: [String] = []) -> TemplateValue {
+    /// The whole context: `case`, `preparer`, `applicant`, `facts`, `derived`, `words`, `packet`.
+    public func value() -> TemplateValue {
         .object([
             ("case", caseValue),
             ("preparer", preparer),
-            ("applicant", person(caseFile.fact("applicant"))),
-            ("spouse", person(caseFile.fact("\(section).intended_spouse"))),
+            ("applicant", person(caseFile.fact("applicant"), fields: CaseSchema.withID(book.schema.person))),
+            ("facts", facts),
+            ("derived", derived),
+            ("words", words),
             ("packet", packet),
-            ("form", formWords),
         ])
     }
-
-    /// The words a fixed bilingual form fills in, per form language whatever the case languages are
-    /// (the statement's English half always reads English): `form.en.applicant_status`, `form.vi.…`.
-    var formWords: TemplateValue {
-        let applicant = caseFile.fact("applicant")
-        let spouse = caseFile.fact("\(section).intended_spouse")
-        func title(_ p: Fact?) -> String { p?["title"]?.string ?? (p?["sex"]?.string == "female" ? "ms" : "mr") }
-        func nationality(_ p: Fact?) -> String {
-            let c = p?["citizenship"]?.list?.compactMap(\.string) ?? []
-            return c.contains("VN") ? "vn" : c.contains("US") ? "us" : "other"
-        }
-        let usesGreenCard = applicant.map(Self.usesGreenCard) ?? false
-        let keys: [(String, String)] = [
-            ("applicant_title", "title.\(title(applicant))"),
-            ("applicant_status", "status.\(applicant?["us_status"]?.string ?? "none")"),
-            ("pronoun", applicant?["sex"]?.string == "female" ? "pronoun.she" : "pronoun.he"),
-            ("possessive", applicant?["sex"]?.string == "female" ? "possessive.she" : "possessive.he"),
-            ("document_kind", usesGreenCard ? "document.green-card" : "document.passport"),
-            ("spouse_title", "title.\(title(spouse))"),
-            ("spouse_nationality", "nationality.\(nationality(spouse))"),
-        ]
-        return .object(strings.languages.map { lang in
-            (lang, .object(keys.map { ($0.0, .string(strings.string("label.\($0.1)", language: lang) ?? "")) }))
-        })
-    }
-
-    var section: String { CaseSchema.section(for: plan.procedure) ?? plan.procedure }
 
     var caseValue: TemplateValue {
         .object([
@@ -76,29 +53,73 @@ public struct PacketContext: Sendable {
         ])
     }
 
-    /// A person's facts as the documents print them (the words a form fills in are in `formWords`).
-    func person(_ fact: Fact?) -> TemplateValue {
+    /// The procedure's section as written, every declared field present (`null` when not given).
+    var facts: TemplateValue {
+        guard let section = book.schema.procedure(plan.procedure) else { return .object([]) }
+        return .object([(section.section, object(caseFile.fact(section.section), fields: section.fields))])
+    }
+
+    func object(_ fact: Fact?, fields: [FieldSpec]) -> TemplateValue {
+        .object(fields.map { spec in (spec.name, value(fact?[spec.name], type: spec.type)) })
+    }
+
+    func value(_ fact: Fact?, type: FieldType) -> TemplateValue {
         guard let fact else { return .null }
+        switch type {
+        case .person: return person(fact, fields: CaseSchema.withID(book.schema.person))
+        case .object(let fields): return object(fact, fields: fields)
+        case .list(let item): return .list((fact.list ?? []).map { value($0, type: item) })
+        case .dictionary(let item):
+            guard case .object(let entries) = fact.value else { return .null }
+            return .object(entries.map { ($0.key, value($0.fact, type: item)) })
+        case .bool: return .bool(fact.bool ?? false)
+        case .integer: return .number(fact.integer ?? 0)
+        case .date: return fact.date.map(TemplateValue.date) ?? .null
+        case .oneOf: return .string(fact.string ?? "")
+        default: return .string(fact.string ?? "")
+        }
+    }
+
+    /// A person's facts as written, with `name` as printed (in the person's order) and the few lines documents print.
+    func person(_ fact: Fact?, fields: [FieldSpec]) -> TemplateValue {
+        guard let fact, case .object(var pairs) = object(fact, fields: fields) else { return .null }
         let address = fact["residence"].map { r in
             [r["street"]?.string, [r["city"]?.string, r["state"]?.string, r["postal_code"]?.string].compactMap { $0 }.joined(separator: " "),
              r["province"]?.string, r["country"]?.string].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
         }
-        let documentNumber = Self.usesGreenCard(fact) ? fact.lookup("green_card.number")?.string
+        let usesGreenCard = fact["us_status"]?.string == "permanent-resident" && fact["green_card"] != nil
+        let documentNumber = usesGreenCard ? fact.lookup("green_card.number")?.string
             : (fact.lookup("passport.number")?.string ?? fact["id_number"]?.string)
-        return .object([
-            ("name", .string(PersonName.display(fact))),
+        if let i = pairs.firstIndex(where: { $0.key == "name" }) { pairs[i].value = .string(PersonName.display(fact, familyNameFirst: book.schema.familyNameFirst)) }
+        pairs += [
             ("birth_date", .optional(fact.lookup("birth.date")?.date.map(TemplateValue.date))),
             ("birth_place", .optional(fact.lookup("birth.place")?.string.map(TemplateValue.string))),
             ("document_number", .optional(documentNumber.map(TemplateValue.string))),
             ("address", .optional(address.map(TemplateValue.string))),
-            ("email", .optional(fact["email"]?.string.map(TemplateValue.string))),
-            ("phone", .optional(fact["phone"]?.string.map(TemplateValue.string))),
-        ])
+        ]
+        return .object(pairs)
     }
 
-    /// A permanent resident with a card is identified by it; everyone else by passport.
-    static func usesGreenCard(_ person: Fact) -> Bool {
-        person["us_status"]?.string == "permanent-resident" && person["green_card"] != nil
+    /// Derived facts by name: flags for `t:if`, numbers, dates, and text in the packet's languages.
+    var derived: TemplateValue {
+        .object(plan.derived.map { d in
+            switch d.value {
+            case .bool(let b): return (d.name, .bool(b))
+            case .integer(let i): return (d.name, .number(i))
+            case .date(let date): return (d.name, .date(date))
+            case .null: return (d.name, .null)
+            case .string(let s): return (d.name, .string(s))
+            default: return (d.name, .localized(LocalizedText(languages.map { ($0, d.value.text(in: $0, tables: book.tables, on: plan.evaluatedOn)) })))
+            }
+        })
+    }
+
+    /// The words a fixed bilingual form fills in, per catalog language whatever the case languages are
+    /// (a statement's English half always reads English): `words.en.applicant_title`, `words.vi.…`.
+    var words: TemplateValue {
+        .object(strings.languages.map { lang in
+            (lang, .object(plan.words.map { ($0.name, .string(strings.string($0.key, language: lang) ?? "")) }))
+        })
     }
 
     var packet: TemplateValue {
@@ -107,7 +128,6 @@ public struct PacketContext: Sendable {
         let instructions = plan.notices.filter { $0.kind == .instruction }
         let total = plan.fees.reduce(0) { $0 + $1.amount.minorUnits }
         let documents = plan.documents.map { (planned: $0, value: document($0)) }
-        let submission = caseFile.fact("\(section).consulate_submission")?.string
         return .object([
             ("procedure", .string(plan.procedure)),
             ("title", .localized(plan.title)),
@@ -115,10 +135,9 @@ public struct PacketContext: Sendable {
             ("verdict", .string(plan.verdict.rawValue)),
             ("verdict_label", label("verdict.\(plan.verdict.rawValue)")),
             ("reasons", .list(plan.reasons.map { .object([("message", .localized($0.message)), ("citation", .string($0.citation.short))]) })),
-            ("mission", mission),
-            ("filing_date", .optional(caseFile.fact("\(section).filing_in_vietnam.date")?.date.map(TemplateValue.date))),
-            ("by_mail", .bool(submission == "mail")),
-            ("in_person", .bool(submission == "in-person")),
+            ("recipient", .object([("name", .localized(plan.recipient.name ?? plan.authority)),
+                                   ("address", .optional(plan.recipient.address.map(TemplateValue.string)))])),
+            ("summary", .list(plan.summary.map { .object([("label", .localized($0.label)), ("value", Self.once($0.value))]) })),
             ("documents", .list(documents.map(\.value))),
             ("enclosures", .list(documents.filter(\.planned.enclosed).map(\.value))),
             ("requests", .list(documents.filter { !$0.planned.enclosed }.map(\.value))),
@@ -133,10 +152,9 @@ public struct PacketContext: Sendable {
         ])
     }
 
-    var mission: TemplateValue {
-        let address = plan.mission?.address ?? ""
-        return .object([("name", .localized(plan.mission?.name ?? plan.authority)),
-                        ("address", address.isEmpty ? .null : .string(address))])
+    /// Text that reads the same in every language (a date, a name) is shown once.
+    static func once(_ text: LocalizedText) -> TemplateValue {
+        Set(text.entries.map(\.text)).count == 1 ? .string(text.entries[0].text) : .localized(text)
     }
 
     func document(_ d: PlannedDocument) -> TemplateValue {

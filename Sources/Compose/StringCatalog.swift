@@ -45,28 +45,48 @@ public struct StringCatalog: Sendable {
     }
 
     /// Loads every file and checks that all languages have the same keys; throws all `TPL011`/`TPL015` problems.
+    /// Several files of one language (the shared catalog and a procedure's own) merge; a key in two of them is an error.
     public init(sources: [Source]) throws(DiagnosticError) {
         var diagnostics: [Diagnostic] = []
         var tables: [Table] = []
         for source in sources {
-            if tables.contains(where: { $0.language == source.language }) {
-                diagnostics.append(.error("TPL015", "a second catalog for language `\(source.language)`", at: .file(source.file)))
+            let table = Self.table(source, diagnostics: &diagnostics)
+            guard let i = tables.firstIndex(where: { $0.language == source.language }) else {
+                tables.append(table)
                 continue
             }
-            tables.append(Self.table(source, diagnostics: &diagnostics))
+            var keys = tables[i].keys
+            var entries = tables[i].entries
+            for key in table.keys {
+                if let first = entries[key] {
+                    diagnostics.append(Diagnostic(.error, "TPL015", "`\(key)` is defined twice for language `\(source.language)`",
+                                                  at: table.entries[key]?.location, notes: ["first defined at \(first.location)"]))
+                    continue
+                }
+                keys.append(key)
+                entries[key] = table.entries[key]
+            }
+            tables[i] = Table(language: tables[i].language, file: tables[i].file, keys: keys, entries: entries)
         }
         for table in tables {
             for other in tables where other.language != table.language {
                 for key in table.keys where other.entries[key] == nil {
+                    let file = table.entries[key].map { Self.sibling(of: $0.location.file, language: other.language) } ?? other.file
                     diagnostics.append(Diagnostic(
-                        .error, "TPL011", "`\(key)` is in \(table.file) but missing from \(other.file) (language `\(other.language)`)",
-                        at: table.entries[key]?.location, hint: "add `\(key)` to \(other.file)"))
+                        .error, "TPL011", "`\(key)` is in \(table.entries[key]?.location.file ?? table.file) but missing from \(file) (language `\(other.language)`)",
+                        at: table.entries[key]?.location, hint: "add `\(key)` to \(file)"))
                 }
             }
         }
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
         self.tables = tables
         warnings = Self.placeholderMismatches(tables)
+    }
+
+    /// `…/strings/en.yaml` → `…/strings/vi.yaml`: where the same key belongs in another language.
+    static func sibling(of file: String, language: String) -> String {
+        guard let slash = file.lastIndex(of: "/") else { return "\(language).yaml" }
+        return file[...slash] + "\(language).yaml"
     }
 
     /// The languages loaded, in the order given.

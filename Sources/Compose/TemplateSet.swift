@@ -18,6 +18,15 @@ public struct TemplateSet: Sendable {
     public static func load(directory: String = "Templates", templates names: [String], languages: [String],
                             stylesheet stylesheetName: String? = "dossier.css",
                             loader: (String) throws -> [UInt8]) throws(DiagnosticError) -> TemplateSet {
+        try load(directory: directory, templates: names, catalogs: languages.map { "strings/\($0).yaml" },
+                 stylesheet: stylesheetName, loader: loader)
+    }
+
+    /// As above, with the catalog files named (`strings/en.yaml`, `n-600/strings/en.yaml`): the language is the file
+    /// name; several files of one language merge.
+    public static func load(directory: String = "Templates", templates names: [String], catalogs: [String],
+                            stylesheet stylesheetName: String? = "dossier.css",
+                            loader: (String) throws -> [UInt8]) throws(DiagnosticError) -> TemplateSet {
         var diagnostics: [Diagnostic] = []
         func path(_ name: String) -> String { directory.isEmpty ? name : "\(directory)/\(name)" }
         func read(_ file: String) -> [UInt8]? {
@@ -27,8 +36,9 @@ public struct TemplateSet: Sendable {
             }
         }
         var sources: [StringCatalog.Source] = []
-        for language in languages {
-            let file = path("strings/\(language).yaml")
+        for catalog in catalogs {
+            let file = path(catalog)
+            let language = String(catalog.split(separator: "/").last?.dropLast(".yaml".count) ?? "")
             if let bytes = read(file) { sources.append(.init(language: language, file: file, bytes: bytes)) }
         }
         var strings = StringCatalog.empty

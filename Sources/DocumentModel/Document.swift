@@ -2,7 +2,7 @@ import DossierCore
 
 /// One output document (a checklist, a cover letter, a filled statement) as a tree, ready for HTML or PDF export.
 public struct Document: Sendable, Hashable {
-    /// File stem, e.g. `vn-single-status-checklist`.
+    /// File stem, e.g. `n-600-checklist`.
     public var name: String
     /// Title for `<title>`, PDF metadata and the packet outline.
     public var title: String

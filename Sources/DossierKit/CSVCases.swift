@@ -6,6 +6,8 @@ import DossierCore
 /// mapped back to the CSV column, so errors point at the row and the cell.
 struct CSVCases {
     let world: World
+    /// Tells which columns hold lists (`a|b|c`).
+    let schema: CaseSchema?
 
     func cases(in path: String) throws -> ([CaseInput], [Diagnostic]) {
         let text = try world.readText(path)
@@ -20,7 +22,7 @@ struct CSVCases {
         for row in rows.dropFirst() where !row.cells.allSatisfy({ $0.text.isEmpty }) {
             var tree = FlowTree()
             for (i, cell) in row.cells.enumerated() where i < paths.count && !cell.text.isEmpty && !paths[i].isEmpty {
-                let isList = { if case .list? = CaseSchema.fieldType(at: paths[i]) { return true } else { return false } }()
+                let isList = { if case .list? = schema?.fieldType(at: paths[i]) { return true } else { return false } }()
                 tree.insert(paths[i], FlowTree.Leaf(text: cell.text, csvColumn: cell.column, isList: isList))
             }
             let (line, spans) = tree.render()

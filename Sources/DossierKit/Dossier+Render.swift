@@ -43,11 +43,11 @@ extension Dossier {
             }
         }
 
-        let composer = PacketComposer(templates: templates)
         var composedPackets: [PacketComposer.Composed] = []
         for plan in plans {
+            guard let templates = templateSets[plan.procedure] else { continue }
             do {
-                composedPackets.append(try composer.compose(caseFile, plan: plan, logoName: logo?.name))
+                composedPackets.append(try PacketComposer(templates: templates, book: book).compose(caseFile, plan: plan, logoName: logo?.name))
             } catch {
                 result.diagnostics = error.diagnostics
                 return result
@@ -71,7 +71,7 @@ extension Dossier {
             var names: [String] = []
             for document in composed.documents {
                 if formats.html {
-                    let html = HTMLExporter().html(for: document, stylesheet: templates.stylesheet)
+                    let html = HTMLExporter().html(for: document, stylesheet: stylesheet)
                     result.files.append((document.name + ".html", Array(html.utf8)))
                     names.append(document.name + ".html")
                 }

@@ -11,7 +11,11 @@ import Typesetting
 public final class Dossier: Sendable {
     public let world: World
     public let book: RuleBook
-    public let templates: TemplateSet
+    /// Each procedure's templates (its outputs) with its catalogs: the shared `strings/<lang>.yaml` and its own
+    /// `<procedure>/strings/<lang>.yaml`, for the procedure's languages.
+    public let templateSets: [String: TemplateSet]
+    /// The stylesheet every document uses.
+    public let stylesheet: String
     /// Loaded only when PDF output is asked for.
     let fonts: FontLibrary?
     /// The stylesheet for PDF, by paper size (`a4`, `letter`).
@@ -19,26 +23,40 @@ public final class Dossier: Sendable {
     /// Warnings found while loading resources (e.g. a CSS property outside the PDF engine's subset).
     public let resourceWarnings: [Diagnostic]
 
-    /// Templates every procedure gets, before its own (`Templates/<procedure>/*.xhtml`).
-    static let commonTemplates = ["checklist.xhtml"]
-
-    /// Loads `Rules/`, `Templates/` and (with `pdf`) `Fonts/` from `resources`; `templates` overrides the template folder.
-    public init(world: World, resources: String, templates templateFolder: String? = nil, pdf: Bool) throws(DiagnosticError) {
+    /// Loads `Rules/`, `Templates/` and (with `pdf`) `Fonts/` from `resources`; `rules` and `templates` override the
+    /// rule-book and template folders (a procedure kept elsewhere, a consultancy's own templates).
+    public init(world: World, resources: String, rules rulesFolder: String? = nil, templates templateFolder: String? = nil,
+                pdf: Bool) throws(DiagnosticError) {
         self.world = world
-        switch RuleBookSource.load(from: Self.join(resources, "Rules"), world: world) {
+        switch RuleBookSource.load(from: rulesFolder ?? Self.join(resources, "Rules"), world: world) {
         case .success(let book): self.book = book
         case .failure(let error): throw error
         }
         let templateDir = templateFolder ?? Self.join(resources, "Templates")
-        var names = Self.commonTemplates
+        var sets: [String: TemplateSet] = [:]
+        var diagnostics: [Diagnostic] = []
         for procedure in book.procedures {
-            let folder = Self.join(templateDir, procedure.id)
-            let own = (try? world.list(folder)) ?? []
-            names += own.filter { $0.hasSuffix(".xhtml") }.map { procedure.id + "/" + String($0.dropFirst(folder.count + 1)) }
+            var names: [String] = []
+            for output in procedure.outputs where !names.contains(output.template) { names.append(output.template) }
+            let catalogs = procedure.languages.map { "strings/\($0).yaml" }
+                + procedure.languages.map { "\(procedure.id)/strings/\($0).yaml" }.filter { world.exists(Self.join(templateDir, $0)) }
+            do {
+                sets[procedure.id] = try TemplateSet.load(directory: templateDir, templates: names, catalogs: catalogs,
+                                                          stylesheet: nil, loader: { try world.read($0) })
+            } catch {
+                diagnostics += error.diagnostics
+            }
         }
-        self.templates = try TemplateSet.load(directory: templateDir, templates: names, languages: RuleBook.languages,
-                                              loader: { try world.read($0) })
-        var warnings: [Diagnostic] = []
+        let cssFile = Self.join(templateDir, "dossier.css")
+        let css: String
+        do { css = String(decoding: try world.read(cssFile), as: UTF8.self) } catch {
+            css = ""
+            diagnostics.append(.error("TPL002", "cannot read \(cssFile): \(error)", at: .file(cssFile)))
+        }
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
+        self.templateSets = sets
+        self.stylesheet = css
+        var warnings: [Diagnostic] = sets.keys.sorted().flatMap { sets[$0]!.warnings }
         if pdf {
             let fontDir = Self.join(resources, "Fonts")
             do {
@@ -50,7 +68,7 @@ public final class Dossier: Sendable {
             var sheets: [String: Stylesheet] = [:]
             for (paper, size) in [("a4", "A4"), ("letter", "letter")] {
                 // Appended last so it wins over the stylesheet's own @page; the stylesheet leaves size to the case.
-                let (sheet, cssDiagnostics) = Stylesheet.parse(templates.stylesheet + "\n@page { size: \(size); }\n", file: file)
+                let (sheet, cssDiagnostics) = Stylesheet.parse(css + "\n@page { size: \(size); }\n", file: file)
                 sheets[paper] = sheet
                 if paper == "a4" { warnings += cssDiagnostics }
             }
@@ -64,7 +82,7 @@ public final class Dossier: Sendable {
 
     /// `load`: a case file's text → a checked case.
     public func loadCase(text: String, file: String) -> Result<CaseFile, DiagnosticError> {
-        CaseLoader.load(text: text, file: file)
+        CaseLoader.load(text: text, file: file, schema: book.schema)
     }
 
     /// The date rules are applied for: `--date`, else the case's `prepared_on`, else today.

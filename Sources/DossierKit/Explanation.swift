@@ -51,7 +51,7 @@ public enum Explanation {
         .object([
             ("procedure", .string(plan.procedure)), ("evaluated_on", .string(plan.evaluatedOn.iso)),
             ("verdict", .string(plan.verdict.rawValue)),
-            ("derived", .object(plan.derived.map { JSONMember($0.name, .string($0.value)) })),
+            ("derived", .object(plan.derived.map { JSONMember($0.name, .string($0.value.description)) })),
             ("considered", .array(plan.considered.map { c in
                 .object([("rule", .string(c.rule)), ("included", .bool(c.included)), ("reason", .string(c.reason)),
                          ("condition", .string(c.condition)),

@@ -1,11 +1,17 @@
+import CaseModel
 import DossierCore
 
 /// Turns `render`/`check` arguments into cases: a case file, a folder of them (recursively, sorted), a `.jsonl`
 /// (one case per line) or a `.csv` (one case per row).
 public struct InputCollector: Sendable {
     public let world: World
+    /// The case schema (which CSV columns hold lists).
+    public let schema: CaseSchema?
 
-    public init(world: World) { self.world = world }
+    public init(world: World, schema: CaseSchema? = nil) {
+        self.world = world
+        self.schema = schema
+    }
 
     static let caseExtensions = [".yaml", ".yml", ".json"]
 
@@ -21,7 +27,7 @@ public struct InputCollector: Sendable {
                 } else if argument.hasSuffix(".jsonl") {
                     cases += try jsonLines(argument)
                 } else if argument.hasSuffix(".csv") {
-                    let (rows, rowProblems) = try CSVCases(world: world).cases(in: argument)
+                    let (rows, rowProblems) = try CSVCases(world: world, schema: schema).cases(in: argument)
                     cases += rows
                     problems += rowProblems
                 } else {

@@ -17,7 +17,7 @@ public struct Citation: Sendable, Hashable {
         self.edition = edition
     }
 
-    /// One line for a checklist footnote: `vn-consulate-single-status-dossier.txt, item 2 (2017-05-05)`.
+    /// One line for a checklist footnote: `uscis-n-600-certificate-of-citizenship.txt, Fee (2018-12-31)`.
     public var short: String {
         var parts: [String] = []
         if let source { parts.append(source) }
@@ -37,6 +37,23 @@ public struct InForce: Sendable, Hashable {
     public init(effective: CalendarDate? = nil, until: CalendarDate? = nil) {
         self.effective = effective
         self.until = until
+    }
+
+    /// Whether two date ranges share a day (two editions of one record must not).
+    public func overlaps(_ other: InForce) -> Bool {
+        let startsBeforeOtherEnds = effective.flatMap { e in other.until.map { e <= $0 } } ?? true
+        let otherStartsBeforeThisEnds = other.effective.flatMap { e in until.map { e <= $0 } } ?? true
+        return startsBeforeOtherEnds && otherStartsBeforeThisEnds
+    }
+
+    /// `from 2024-04-01 until 2025-10-27`, for messages.
+    public var text: String {
+        switch (effective, until) {
+        case (nil, nil): return "always"
+        case (let e?, nil): return "from \(e.iso)"
+        case (nil, let u?): return "until \(u.iso)"
+        case (let e?, let u?): return "from \(e.iso) until \(u.iso)"
+        }
     }
 
     public func contains(_ date: CalendarDate) -> Bool {

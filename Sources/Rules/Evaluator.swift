@@ -1,13 +1,17 @@
 import CaseModel
 import DossierCore
 
-/// Evaluates type-checked expressions against one case. Absent optional facts are `null`; comparisons with null are false.
+/// Evaluates type-checked expressions against one case. An absent fact reads as its declared default, else as
+/// missing (`null`); every comparison with a missing value is false, `==` and `!=` alike.
 struct Evaluator {
     var caseFile: CaseFile
+    var schema: CaseSchema
     var derived: [String: RuleValue] = [:]
     var item: Fact?
     var itemPath: String?
-    var jurisdictions: Jurisdictions
+    /// Bare words of a record's texts (`state`, chain parameters).
+    var words: [String: RuleValue] = [:]
+    var tables: RuleTables
     /// The day the rules are applied for, readable as `evaluation.date`.
     var date: CalendarDate?
 
@@ -23,7 +27,7 @@ struct Evaluator {
             if name == "latest", args.count == 2, case .path(let list) = args[0], case .literal(.string(let key)) = args[1] {
                 return latest(list, key)
             }
-            return Functions.apply(name, args.map(evaluate), jurisdictions: jurisdictions)
+            return Functions.apply(name, args.map(evaluate), tables: tables, date: date)
         case .binary(let op, let a, let b):
             switch op {
             case .and: return .bool(evaluate(a).isTruthy && evaluate(b).isTruthy)
@@ -34,11 +38,13 @@ struct Evaluator {
     }
 
     private func binary(_ op: Expression.BinaryOperator, _ x: RuleValue, _ y: RuleValue) -> RuleValue {
+        let x = x.comparable, y = y.comparable
         switch op {
-        case .equal: return .bool(x == y)
-        case .notEqual: return .bool(x != y)
+        case .equal, .notEqual:
+            if x == .null || y == .null { return .bool(false) }
+            return .bool(op == .equal ? x == y : x != y)
         case .isIn:
-            guard case .list(let items) = y else { return .bool(false) }
+            guard x != .null, case .list(let items) = y else { return .bool(false) }
             return .bool(items.contains(x))
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             let order: Int
@@ -64,14 +70,25 @@ struct Evaluator {
     func value(at path: String) -> RuleValue {
         if path == "evaluation.date" { return date.map { .date($0) } ?? .null }
         if path.hasPrefix("derived.") { return derived[String(path.dropFirst(8))] ?? .null }
-        if path.hasPrefix("item.") { return item?.lookup(String(path.dropFirst(5))).map(Self.convert) ?? .null }
-        return caseFile.fact(path).map(Self.convert) ?? .null
+        if let word = words[path] { return word }
+        if path == "item" { return item.map { convert($0) } ?? .null }
+        if path.hasPrefix("item.") { return item?.lookup(String(path.dropFirst(5))).map { convert($0) } ?? .null }
+        if let fact = caseFile.fact(path) { return convert(fact, path: path) }
+        return defaultValue(at: path)
+    }
+
+    /// The declared default of an absent fact (`default:` or `default_from:` in the procedure's facts).
+    func defaultValue(at path: String) -> RuleValue {
+        guard let spec = schema.field(at: path.split(separator: ".").map(String.init)) else { return .null }
+        if let literal = spec.defaultValue { return convert(Fact(literal, at: .file("")), path: path) }
+        if let from = spec.defaultFrom, from != path { return value(at: from) }
+        return .null
     }
 
     /// `latest(list, "key")`: the key of the last entry of a list of objects (lists are oldest first).
     func latest(_ path: String, _ key: String) -> RuleValue {
         let list = path.hasPrefix("item.") ? item?.lookup(String(path.dropFirst(5)))?.list : caseFile.fact(path)?.list
-        return list?.last?[key].map(Self.convert) ?? .null
+        return list?.last?[key].map { convert($0) } ?? .null
     }
 
     /// The case-file path a fact path stands for (`item.ended_on` → `applicant.marital_history[1].ended_on`).
@@ -80,13 +97,18 @@ struct Evaluator {
         return path
     }
 
-    static func convert(_ fact: Fact) -> RuleValue {
+    /// A fact as a value; a `row` field reads as a row of its table (so it prints as the row's name).
+    func convert(_ fact: Fact, path: String? = nil) -> RuleValue {
         switch fact.value {
-        case .string(let s): return .string(s)
+        case .string(let s):
+            if let path, case .row(let table)? = schema.fieldType(at: path.split(separator: ".").map(String.init)) {
+                return .row(table: table, key: s)
+            }
+            return .string(s)
         case .date(let d): return .date(d)
         case .bool(let b): return .bool(b)
         case .integer(let i): return .integer(i)
-        case .list(let l): return .list(l.map(convert))
+        case .list(let l): return .list(l.map { convert($0) })
         case .object: return .null
         }
     }

@@ -46,6 +46,10 @@ public indirect enum RuleValue: Sendable, Hashable, CustomStringConvertible {
     case string(String)
     case date(CalendarDate)
     case list([RuleValue])
+    /// Text in several languages (a `localized` table column).
+    case localized(LocalizedText)
+    /// The key of a row of a rule-book table; compares equal to its key as text, reads as the row's `name`.
+    case row(table: String, key: String)
     /// An absent optional fact.
     case null
 
@@ -56,7 +60,9 @@ public indirect enum RuleValue: Sendable, Hashable, CustomStringConvertible {
         case .string(let s): return s
         case .date(let d): return d.iso
         case .list(let l): return "[" + l.map(\.description).joined(separator: ", ") + "]"
-        case .null: return "(not given)"
+        case .localized(let t): return t.entries.first?.text ?? ""
+        case .row(_, let key): return key
+        case .null: return "(missing)"
         }
     }
 
@@ -67,7 +73,17 @@ public indirect enum RuleValue: Sendable, Hashable, CustomStringConvertible {
         case .integer(let i): return i != 0
         case .string(let s): return !s.isEmpty
         case .list(let l): return !l.isEmpty
-        case .date: return true
+        case .date, .row: return true
+        case .localized(let t): return !t.isEmpty
+        }
+    }
+
+    /// The value compared by `==`: a row is its key.
+    var comparable: RuleValue {
+        switch self {
+        case .row(_, let key): return .string(key)
+        case .list(let l): return .list(l.map(\.comparable))
+        default: return self
         }
     }
 }

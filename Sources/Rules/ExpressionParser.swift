@@ -6,7 +6,7 @@ import DossierCore
 ///     or      := and (('||' | 'or') and)*
 ///     and     := unary (('&&' | 'and') unary)*
 ///     unary   := ('!' | 'not') unary | compare
-///     compare := sum (('==' | '!=' | '<' | '<=' | '>' | '>=' | 'in') sum)?
+///     compare := sum (('==' | '!=' | '<' | '<=' | '>' | '>=' | 'in') sum | 'is' ('given' | 'missing'))?
 ///     sum     := primary (('+' | '-') primary)*
 ///     primary := integer | "string" | true | false | null | path | name '(' args ')' | '[' args ']' | '(' expr ')'
 struct ExpressionParser {
@@ -74,6 +74,11 @@ struct ExpressionParser {
             return .binary(Expression.BinaryOperator(rawValue: op)!, left, try parseSum())
         }
         if consumeWord("in") { return .binary(.isIn, left, try parseSum()) }
+        if consumeWord("is") {
+            if consumeWord("given") { return .call("present", [left]) }
+            if consumeWord("missing") { return .not(.call("present", [left])) }
+            throw Failure(message: "expected `is given` or `is missing`", offset: index)
+        }
         return left
     }
 

@@ -14,7 +14,7 @@ enum Functions {
         Signature(name: "age", parameters: [.date, .date], result: .integer, summary: "whole years from a birth date to a date"),
         Signature(name: "birthday", parameters: [.date, .integer], result: .date, summary: "the day a person born on a date turns n (29 Feb → 1 Mar in common years)"),
         Signature(name: "date", parameters: [.string(allowed: nil)], result: .date, summary: "a date literal: date(\"2026-09-11\")"),
-        Signature(name: "present", parameters: [nil], result: .bool, summary: "whether an optional fact was given"),
+        Signature(name: "present", parameters: [nil], result: .bool, summary: "whether a fact or lookup has a value (also written `x is given`)"),
         Signature(name: "coalesce", parameters: [nil, nil], result: .null, summary: "the first argument if given, else the second"),
         Signature(name: "add_months", parameters: [.date, .integer], result: .date, summary: "calendar months later (negative: earlier), day clamped"),
         Signature(name: "add_days", parameters: [.date, .integer], result: .date, summary: "days later (negative: earlier)"),
@@ -22,13 +22,16 @@ enum Functions {
         Signature(name: "count", parameters: [nil], result: .integer, summary: "number of items in a list"),
         Signature(name: "latest", parameters: [nil, .string(allowed: nil)], result: .string(allowed: nil),
                   summary: "latest(list, \"key\"): that key of the list's last entry (case lists are oldest first)"),
-        Signature(name: "mission", parameters: [.string(allowed: nil)], result: .string(allowed: nil),
-                  summary: "id of the Vietnamese mission whose district holds a state, or \"unknown\" (Rules/jurisdictions)"),
-        Signature(name: "county_clerk", parameters: [.string(allowed: nil)], result: .string(allowed: ["required", "not-required", "unknown"]),
-                  summary: "whether a state wants the county clerk to certify its notaries before the Secretary of State (Rules/jurisdictions)"),
+        Signature(name: "days_between", parameters: [.date, .date], result: .integer, summary: "days from the first date to the second (negative when earlier)"),
+        Signature(name: "earliest_issue", parameters: [.date, .integer], result: .date,
+                  summary: "the first day a paper may be dated to be at most n months old on a date (counted forward: 2027-08-31, 6 → 2027-03-01)"),
+        Signature(name: "lookup", parameters: [.string(allowed: nil), nil, .string(allowed: nil)], result: .null,
+                  summary: "lookup(\"table\", key, \"column\"[, date]): a cell of the row in force on the evaluation date (or the date given)"),
+        Signature(name: "in_table", parameters: [.string(allowed: nil), nil], result: .bool,
+                  summary: "in_table(\"table\", key[, date]): whether the table has a row for the key in force"),
     ]
 
-    static func apply(_ name: String, _ args: [RuleValue], jurisdictions: Jurisdictions) -> RuleValue {
+    static func apply(_ name: String, _ args: [RuleValue], tables: RuleTables, date: CalendarDate?) -> RuleValue {
         let a = args.first ?? .null
         let b = args.count > 1 ? args[1] : .null
         switch (name, a, b) {
@@ -36,15 +39,33 @@ enum Functions {
         case ("birthday", .date(let birth), .integer(let n)): return .date(birth.birthday(n))
         case ("date", .string(let s), _): return CalendarDate(iso: s).map { .date($0) } ?? .null
         case ("present", _, _): return .bool(a != .null)
+        case ("days_between", .date(let x), .date(let y)): return .integer(y.dayNumber - x.dayNumber)
+        case ("earliest_issue", .date(let d), .integer(let n)): return .date(earliestIssue(before: d, months: n))
+        case ("lookup", .string(let table), _):
+            guard args.count >= 3, case .string(let column) = args[2] else { return .null }
+            var on = date
+            if args.count == 4 { guard case .date(let d) = args[3] else { return .null }; on = d }
+            return tables.lookup(table, b, column, on: on)
+        case ("in_table", .string(let table), _):
+            var on = date
+            if args.count == 3 { guard case .date(let d) = args[2] else { return .bool(false) }; on = d }
+            return .bool(tables.contains(table, b, on: on))
         case ("coalesce", _, _): return a == .null ? b : a
         case ("add_months", .date(let d), .integer(let n)): return .date(d.adding(months: n))
         case ("add_days", .date(let d), .integer(let n)): return .date(d.adding(days: n))
         case ("workdays_before", .date(let d), .integer(let n)): return .date(workdays(before: d, n))
         case ("count", .list(let l), _): return .integer(l.count)
-        case ("mission", .string(let state), _): return .string(jurisdictions.mission(forState: state)?.id ?? "unknown")
-        case ("county_clerk", .string(let state), _): return .string(jurisdictions.state(state)?.countyClerk.rawValue ?? "unknown")
         default: return .null
         }
+    }
+
+    /// The first day D such that D plus `months` calendar months is on or after `date`: a paper dated D is then no
+    /// more than `months` old on `date`. Counting back and clamping (2027-08-31 − 6 months = 2027-02-28) would
+    /// accept a paper that is, counted forward, already too old.
+    static func earliestIssue(before date: CalendarDate, months: Int) -> CalendarDate {
+        var d = date.adding(months: -months)
+        while d.adding(months: months) < date { d = d.adding(days: 1) }
+        return d
     }
 
     /// Steps back over Saturdays and Sundays (public holidays are not modelled; the note says so).

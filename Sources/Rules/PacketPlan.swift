@@ -15,10 +15,16 @@ public struct PacketPlan: Sendable, Hashable {
     public var notices: [PlannedNotice]
     /// Every document rule looked at, in or out, for `dossier explain`.
     public var considered: [Consideration]
-    /// Derived facts and their values, for `explain`.
-    public var derived: [(name: String, value: String)]
-    /// The mission that legalizes the documents, when a step names one (its name and address for the cover letter).
-    public var mission: MissionRule?
+    /// Derived facts and their values, for `explain` and the templates.
+    public var derived: [(name: String, value: RuleValue)]
+    /// Who the cover letter is addressed to.
+    public var recipient: PlannedRecipient
+    /// The checklist's header lines.
+    public var summary: [PlannedLine]
+    /// Words fixed-language forms print, by name: the catalog key chosen by the case.
+    public var words: [PlannedWord]
+    /// What to render, in filing order.
+    public var outputs: [PlannedOutput]
 
     public static func == (a: PacketPlan, b: PacketPlan) -> Bool {
         a.procedure == b.procedure && a.evaluatedOn == b.evaluatedOn && a.verdict == b.verdict && a.reasons == b.reasons
@@ -30,6 +36,27 @@ public struct PacketPlan: Sendable, Hashable {
         hasher.combine(procedure)
         hasher.combine(documents)
     }
+}
+
+public struct PlannedRecipient: Sendable, Hashable {
+    public var name: LocalizedText?
+    public var address: String?
+}
+
+public struct PlannedLine: Sendable, Hashable {
+    public var label: LocalizedText
+    public var value: LocalizedText
+}
+
+public struct PlannedWord: Sendable, Hashable {
+    public var name: String
+    /// The catalog key, `<key>.<value>`.
+    public var key: String
+}
+
+public struct PlannedOutput: Sendable, Hashable {
+    public var id: String
+    public var template: String
 }
 
 /// A fact a rule read, with the value it had.
@@ -67,7 +94,7 @@ public struct PlannedStep: Sendable, Hashable {
 
 public struct PlannedValidity: Sendable, Hashable {
     public var issuedOnOrAfter: CalendarDate
-    /// The date the window counts back from (the filing date in Vietnam).
+    /// The date the window counts back from (e.g. the filing date).
     public var anchor: CalendarDate
     public var months: Int
     public var rule: String

@@ -9,8 +9,6 @@ struct PlanBuilder {
     let date: CalendarDate
     private var considered: [Consideration] = []
     private var notices: [PlannedNotice] = []
-    /// The first mission a step's `by` named.
-    private var missionOfSteps: MissionRule?
 
     init(book: RuleBook, procedure: ProcedureRules, evaluator: Evaluator, date: CalendarDate) {
         self.book = book
@@ -23,14 +21,37 @@ struct PlanBuilder {
         let (verdict, reasons) = verdict()
         let documents = procedure.documents.flatMap { plan($0) }
         let fees = self.fees(for: documents)
-        stateNotes(for: documents)
         let deadlines = procedure.deadlines.compactMap { plan($0) }
         for rule in procedure.notices { plan(rule) }
+        let recipient = PlannedRecipient(name: procedure.recipient?.name.flatMap { localized(evaluator.evaluate($0.expression)) },
+                                         address: procedure.recipient?.address.flatMap { text(evaluator.evaluate($0.expression)) })
+        let summary = procedure.summary.compactMap { line -> PlannedLine? in
+            let v = evaluator.evaluate(line.value.expression)
+            guard v != .null else { return nil }
+            return PlannedLine(label: line.label, value: LocalizedText(procedure.languages.map { ($0, display(v, lang: $0)) }))
+        }
+        let words = procedure.words.compactMap { w -> PlannedWord? in
+            guard case .string(let value) = evaluator.evaluate(w.value.expression).comparable else { return nil }
+            return PlannedWord(name: w.name, key: "\(w.key).\(value)")
+        }
+        var outputEvaluator = evaluator
+        outputEvaluator.words["verdict"] = .string(verdict.rawValue)
+        let outputs = procedure.outputs.filter { outputEvaluator.evaluate($0.when.expression).isTruthy }
+            .map { PlannedOutput(id: $0.id, template: $0.template) }
         return PacketPlan(procedure: procedure.id, title: procedure.title, authority: procedure.authority, evaluatedOn: date,
                           verdict: verdict, reasons: reasons, documents: documents, fees: fees, deadlines: deadlines,
                           notices: notices, considered: considered,
-                          derived: procedure.derived.map { ($0.name, evaluator.derived[$0.name]?.description ?? "(not given)") },
-                          mission: missionOfSteps)
+                          derived: procedure.derived.map { ($0.name, evaluator.derived[$0.name] ?? .null) },
+                          recipient: recipient, summary: summary, words: words, outputs: outputs)
+    }
+
+    /// A value as text in every language (a row's name, a localized text, or the value itself).
+    private func localized(_ v: RuleValue) -> LocalizedText? {
+        v == .null ? nil : LocalizedText(procedure.languages.map { ($0, display(v, lang: $0)) })
+    }
+
+    private func text(_ v: RuleValue) -> String? {
+        v == .null ? nil : display(v, lang: procedure.languages.first ?? "en")
     }
 
     private func verdict() -> (VerdictRule.Verdict, [PlannedReason]) {
@@ -85,7 +106,7 @@ struct PlanBuilder {
         var because = [Because(rule: rule.id, facts: facts, citation: rule.citation)]
         var valid: PlannedValidity?
         if let v = rule.valid, case .date(let anchor) = evaluator.evaluate(v.before.expression) {
-            valid = PlannedValidity(issuedOnOrAfter: anchor.adding(months: -v.months), anchor: anchor, months: v.months,
+            valid = PlannedValidity(issuedOnOrAfter: Functions.earliestIssue(before: anchor, months: v.months), anchor: anchor, months: v.months,
                                     rule: v.rule, citation: v.citation)
             because.append(Because(rule: v.rule, facts: uses(v.before.expression), citation: v.citation))
         }
@@ -97,23 +118,20 @@ struct PlanBuilder {
     }
 
     private mutating func plan(_ step: StepRule, documentID: String) -> PlannedStep? {
+        let saved = evaluator.words
+        defer { evaluator.words = saved }
+        for (name, value) in step.parameters { evaluator.words[name] = .string(value) }
         guard evaluator.evaluate(step.when.expression).isTruthy else { return nil }
         var state: String?
-        if let s = step.state, case .string(let code) = evaluator.evaluate(s.expression) { state = code }
-        var by: LocalizedText?
-        if let b = step.by, case .string(let who) = evaluator.evaluate(b.expression) {
-            let mission = book.jurisdictions.mission(who)
-            if missionOfSteps == nil { missionOfSteps = mission }
-            by = mission?.name ?? LocalizedText(RuleBook.languages.map { ($0, who) })
-        }
+        if let s = step.state, let code = RuleTables.keyText(evaluator.evaluate(s.expression)) { state = code }
+        let by = step.by.flatMap { localized(evaluator.evaluate($0.expression)) }
         var group: String?
         if let g = step.group, case .string(let key) = evaluator.evaluate(g.expression), !key.isEmpty { group = key }
-        let stateName = state.flatMap { book.jurisdictions.state($0)?.name ?? USStates.name($0) } ?? state
-        var values: [String: String] = ["state": stateName ?? ""]
-        if let by { values["by"] = by.entries.first?.text ?? "" }
+        let stateName = state.map { USStates.name($0) ?? $0 }
+        evaluator.words["state"] = stateName.map(RuleValue.string) ?? .null
+        evaluator.words["by"] = by.map(RuleValue.localized) ?? .null
         return PlannedStep(kind: step.kind, state: state, stateName: stateName, by: by, to: step.to,
-                           text: fill(step.text, extra: values, perLanguage: by),
-                           note: step.note.map { fill($0, extra: values, perLanguage: by) }, group: group)
+                           text: fill(step.text), note: step.note.map { fill($0) }, group: group)
     }
 
     private mutating func plan(_ rule: DeadlineRule) -> PlannedDeadline? {
@@ -129,17 +147,6 @@ struct PlanBuilder {
                                      citation: rule.citation, facts: uses(rule.when.expression)))
     }
 
-    /// A state's own caveat (Rules/jurisdictions) for every state a step happens in, once, in first-use order.
-    private mutating func stateNotes(for documents: [PlannedDocument]) {
-        var seen: [String] = []
-        for state in documents.flatMap({ $0.steps.compactMap(\.state) }) where !seen.contains(state) {
-            seen.append(state)
-            guard let rule = book.jurisdictions.state(state), let note = rule.note else { continue }
-            notices.append(PlannedNotice(code: "state-\(state.lowercased())", kind: .verify, title: nil, message: note,
-                                         citation: rule.citation, facts: []))
-        }
-    }
-
     /// Fixed fees, and per-certificate fees counted from the planned steps (one certificate per group).
     private mutating func fees(for documents: [PlannedDocument]) -> [PlannedFee] {
         var out: [PlannedFee] = []
@@ -147,10 +154,16 @@ struct PlanBuilder {
             if let per = rule.per {
                 out += perCertificateFees(rule, kind: per, documents: documents)
             } else if let current = rule.editions.first(where: { $0.inForce.contains(date) }) {
-                out.append(PlannedFee(id: rule.id, title: fill(rule.title), note: current.note, amount: current.amount, quantity: 1, unitAmount: current.amount,
+                var count = 1
+                if let q = rule.quantity, case .integer(let n) = evaluator.evaluate(q.expression) { count = n }
+                guard count > 0 else { continue }
+                let total = Money(minorUnits: current.amount.minorUnits * count, currency: current.amount.currency)
+                let facts = uses(rule.when.expression) + (rule.quantity.map { uses($0.expression) } ?? [])
+                out.append(PlannedFee(id: rule.id, title: fill(rule.title, words: ["count": String(count), "unit": current.amount.display]),
+                                      note: current.note, amount: total, quantity: count, unitAmount: current.amount,
                                       payableTo: rule.payableTo, effective: current.inForce.effective,
                                       superseded: rule.editions.filter { $0 != current && ($0.inForce.until.map { $0 < date } ?? false) },
-                                      because: [Because(rule: rule.id, facts: uses(rule.when.expression), citation: current.citation)]))
+                                      because: [Because(rule: rule.id, facts: facts, citation: current.citation)]))
             }
         }
         return out
@@ -171,20 +184,26 @@ struct PlanBuilder {
         var out: [PlannedFee] = []
         for state in order {
             let count = groups[state]!.count
-            let stateRule = book.jurisdictions.state(state)
-            let editions = kind == "secretary-of-state" ? stateRule?.secretaryOfStateFees ?? [] : stateRule?.countyClerkFees ?? []
+            let stateName = USStates.name(state) ?? state
+            // The rate table's rows for the state are the rate's editions.
+            let rows = rule.rate.flatMap { book.tables[$0.table] }?.rows.filter { $0.key == state } ?? []
+            let editions: [FeeEdition] = rows.compactMap { row in
+                guard let rate = rule.rate, case .string(let amount)? = row.cells[rate.column], let money = Money(decimal: amount, currency: "USD") else { return nil }
+                var note: LocalizedText?
+                if let n = rate.note, case .localized(let t)? = row.cells[n] { note = t }
+                return FeeEdition(amount: money, inForce: row.inForce, note: note, citation: row.citation, location: row.location)
+            }
             guard let current = editions.first(where: { $0.inForce.contains(date) }) else {
                 if let note = rule.unknownRate {
                     notices.append(PlannedNotice(code: "\(rule.id)-\(state.lowercased())-unknown", kind: .verify, title: nil,
-                                                 message: note.substituting(["state": stateRule?.name ?? USStates.name(state) ?? state, "count": String(count)]),
-                                                 citation: rule.citation ?? stateRule?.citation ?? Citation(source: nil, url: ""),
+                                                 message: fill(note, words: ["state": stateName, "count": String(count)]),
+                                                 citation: rule.citation ?? rows.first?.citation ?? Citation(source: nil, url: ""),
                                                  facts: []))
                 }
                 continue
             }
             let total = Money(minorUnits: current.amount.minorUnits * count, currency: current.amount.currency)
-            let title = fill(rule.title).substituting(["state": stateRule?.name ?? USStates.name(state) ?? state, "count": String(count),
-                                                       "unit": current.amount.display])
+            let title = fill(rule.title, words: ["state": stateName, "count": String(count), "unit": current.amount.display])
             out.append(PlannedFee(id: "\(rule.id)-\(state.lowercased())", title: title, note: current.note, amount: total, quantity: count,
                                   unitAmount: current.amount, payableTo: rule.payableTo, effective: current.inForce.effective,
                                   superseded: editions.filter { $0 != current && ($0.inForce.until.map { $0 < date } ?? false) },
@@ -212,38 +231,34 @@ struct PlanBuilder {
         return out
     }
 
-    /// Fills `{path}` placeholders from the case and derived facts; `{by}` per language when a localized name is given.
-    private func fill(_ text: LocalizedText, extra: [String: String] = [:], perLanguage: LocalizedText? = nil) -> LocalizedText {
-        LocalizedText(text.entries.map { entry in
-            var s = entry.text
-            var values = extra
-            if let byText = perLanguage?[entry.lang] { values["by"] = byText }
-            for (key, value) in values.sorted(by: { $0.key < $1.key }) { s = s.replacingAll("{\(key)}", with: value) }
-            return (entry.lang, fillPaths(s, lang: entry.lang))
-        })
+    /// Fills `{path}` placeholders (checked when the rule book loaded) from the case, derived facts and bare words.
+    private func fill(_ text: LocalizedText, words: [String: String] = [:]) -> LocalizedText {
+        var e = evaluator
+        for (k, v) in words { e.words[k] = .string(v) }
+        return LocalizedText(text.entries.map { entry in (entry.lang, fillPaths(entry.text, lang: entry.lang, evaluator: e)) })
     }
 
-    private func fillPaths(_ s: String, lang: String) -> String {
+    private func fillPaths(_ s: String, lang: String, evaluator e: Evaluator) -> String {
         var out = ""
         var rest = Substring(s)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             out += rest[..<open]
             let path = String(rest[rest.index(after: open)..<close])
-            if path.contains(".") { out += display(evaluator.value(at: path), path: path, lang: lang) }
-            else { out += "{\(path)}" }
+            out += display(e.value(at: path), path: path, lang: lang, evaluator: e)
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
     }
 
-    /// How a fact reads inside a sentence: names joined from their parts, mission ids as the mission's name.
-    private func display(_ v: RuleValue, path: String, lang: String) -> String {
-        if v == .null, let fact = evaluator.caseFile.fact(path), case .object = fact.value {
+    /// How a value reads inside a sentence: names joined from their parts, rows by their name, text in the language.
+    private func display(_ v: RuleValue, path: String? = nil, lang: String, evaluator e: Evaluator? = nil) -> String {
+        let e = e ?? evaluator
+        if v == .null, let path, path.hasSuffix(".name") {
             // A name object: printed in the person's name order, which depends on the person (`…name` → its parent).
-            if path.hasSuffix(".name"), let person = evaluator.caseFile.fact(String(path.dropLast(5))) { return PersonName.display(person) }
-            return ""
+            let personPath = String(path.dropLast(5))
+            let person = personPath == "item" ? e.item : (personPath.hasPrefix("item.") ? e.item?.lookup(String(personPath.dropFirst(5))) : e.caseFile.fact(personPath))
+            if let person { return PersonName.display(person, familyNameFirst: book.schema.familyNameFirst) }
         }
-        if case .string(let s) = v, let mission = book.jurisdictions.mission(s) { return mission.name[lang] ?? s }
-        return v.description
+        return v.text(in: lang, tables: book.tables, on: date)
     }
 }

@@ -1,13 +1,15 @@
 import CaseModel
 import DossierCore
 
-/// Reads one procedure's folder into `ProcedureRules`, type-checking every condition against the case schema.
+/// Reads one procedure's folder into `ProcedureRules`, type-checking every condition and every text placeholder
+/// against the case schema, and every text against the procedure's languages.
 struct ProcedureReader {
     let sources: [SourceInfo]
-    let jurisdictions: Jurisdictions
+    let languages: [String]
     var diagnostics: [Diagnostic] = []
-    private var scope = TypeScope()
-    private var chains: [String: [StepRule]] = [:]
+    private var scope: TypeScope
+    /// Chains as written, read anew at each use with its parameters bound.
+    private var chains: [String: (parameters: [(name: String, value: String)], steps: [SourceValue])] = [:]
     private var windows: [String: ValidityRule] = [:]
 
     static let stepKinds = ["obtain", "certified-copy", "certified-translation", "notarize", "county-clerk",
@@ -15,44 +17,106 @@ struct ProcedureReader {
                             "sign", "photocopy", "seal", "other"]
     static let forms = ["original", "certified-copy", "copy", "notarized-copy"]
 
-    init(sources: [SourceInfo], jurisdictions: Jurisdictions) {
+    init(sources: [SourceInfo], languages: [String], schema: CaseSchema, tables: RuleTables) {
         self.sources = sources
-        self.jurisdictions = jurisdictions
+        self.languages = languages
+        self.scope = TypeScope(schema: schema, tables: tables)
     }
 
-    mutating func read(procedure value: SourceValue, file: RuleFile, documents: [SourceValue], notices: [SourceValue],
+    mutating func read(procedure value: SourceValue, folder: String, documents: [SourceValue], notices: [SourceValue],
                        deadlines: [SourceValue], fees: [SourceValue]) -> ProcedureRules? {
-        guard var r = RecordReader(value, what: "a procedure", diagnostics: &diagnostics) else { return nil }
+        guard var r = RecordReader(value, what: "a procedure", languages: languages, diagnostics: &diagnostics) else { return nil }
         defer { r.finish(); diagnostics += r.diagnostics }
         guard let id = r.string("id", required: true), let title = r.localized("title", required: true),
               let authority = r.localized("authority", required: true) else { return nil }
-        if CaseSchema.section(for: id) == nil {
-            r.diagnostics.append(.error("RULE017", "unknown procedure id `\(id)`", at: r.location))
+        _ = r.strings("languages")
+        if id != folder {
+            r.diagnostics.append(.error("RULE017", "procedure `\(id)` must be in a folder named \(id)", at: r.location))
         }
         let procedureSources = r.strings("sources")
+        for s in procedureSources where !sources.contains(where: { $0.file == s }) {
+            r.diagnostics.append(.error("RULE015", "unknown source `\(s)` (not in Rules/sources.yaml)", at: r.location))
+        }
         let derived = r.list("derived").compactMap { readDerived($0) }
         let needs = r.list("needs").compactMap { readNeed($0) }
         let verdicts = r.list("verdicts").compactMap { readVerdict($0) }
-        if let chainMap = r.value("chains") {
-            if case .map(let entries, _) = chainMap {
-                for entry in entries {
-                    guard case .list(let steps, _) = entry.value else { continue }
-                    chains[entry.key] = steps.flatMap { readSteps($0, scope: scope) }
-                }
-            }
-        }
+        if case .map(let entries, _)? = r.value("chains") { for entry in entries { readChain(entry) } }
         if case .map(let entries, _)? = r.value("windows") {
             for entry in entries { if let w = readWindow(entry.value, scope: scope) { windows[entry.key] = w } }
         }
-        return ProcedureRules(
-            id: id, title: title, authority: authority, sources: procedureSources, derived: derived, needs: needs,
+        let words = readWords(r.value("words"))
+        let summary = r.list("summary").compactMap { readSummary($0) }
+        let recipient = r.value("recipient").flatMap { readRecipient($0) }
+        var outputScope = scope
+        outputScope.verdictReadable = true
+        let outputs = r.list("outputs").compactMap { readOutput($0, scope: outputScope) }
+        if outputs.isEmpty { r.diagnostics.append(.error("RULE011", "a procedure needs `outputs` (what it renders)", at: r.location)) }
+        let procedure = ProcedureRules(
+            id: id, title: title, authority: authority, languages: languages, sources: procedureSources, outputs: outputs,
+            summary: summary, recipient: recipient, words: words, derived: derived, needs: needs,
             verdicts: verdicts, documents: documents.compactMap { readDocument($0) },
             notices: notices.compactMap { readNotice($0) }, deadlines: deadlines.compactMap { readDeadline($0) },
             fees: fees.compactMap { readFee($0) })
+        diagnostics += EditionCheck.overlaps(in: procedure)
+        return procedure
+    }
+
+    /// `name: [steps]`, or `name: {parameters: {p: default}, steps: [...]}`.
+    private mutating func readChain(_ entry: SourceEntry) {
+        switch entry.value {
+        case .list(let steps, _):
+            chains[entry.key] = ([], steps)
+        case .map:
+            guard var r = RecordReader(entry.value, what: "a chain", diagnostics: &diagnostics) else { return }
+            var parameters: [(String, String)] = []
+            if case .map(let ps, _)? = r.value("parameters") {
+                for p in ps { parameters.append((p.key, p.value.scalarText ?? "")) }
+            }
+            chains[entry.key] = (parameters, r.list("steps"))
+            r.finish()
+            diagnostics += r.diagnostics
+        default:
+            diagnostics.append(.error("RULE012", "chain `\(entry.key)` must be a list of steps or {parameters, steps}", at: entry.value.location))
+        }
+    }
+
+    private mutating func readWords(_ value: SourceValue?) -> [WordRule] {
+        guard let value else { return [] }
+        guard case .map(let entries, _) = value else {
+            diagnostics.append(.error("RULE012", "`words` must map names to {value, key}", at: value.location))
+            return []
+        }
+        return entries.compactMap { entry in
+            guard var r = RecordReader(entry.value, what: "a word", diagnostics: &diagnostics) else { return nil }
+            defer { r.finish(); diagnostics += r.diagnostics }
+            guard let v = r.condition("value", scope: scope, expect: .string(allowed: nil), required: true),
+                  let key = r.string("key", required: true) else { return nil }
+            return WordRule(name: entry.key, value: v, key: key)
+        }
+    }
+
+    private mutating func readSummary(_ value: SourceValue) -> SummaryRule? {
+        guard var r = RecordReader(value, what: "a summary line", languages: languages, textScope: scope, diagnostics: &diagnostics) else { return nil }
+        defer { r.finish(); diagnostics += r.diagnostics }
+        guard let label = r.localized("label", required: true), let v = r.condition("value", scope: scope, expect: nil, required: true) else { return nil }
+        return SummaryRule(label: label, value: v)
+    }
+
+    private mutating func readRecipient(_ value: SourceValue) -> RecipientRule? {
+        guard var r = RecordReader(value, what: "a recipient", diagnostics: &diagnostics) else { return nil }
+        defer { r.finish(); diagnostics += r.diagnostics }
+        return RecipientRule(name: r.condition("name", scope: scope, expect: nil), address: r.condition("address", scope: scope, expect: nil))
+    }
+
+    private mutating func readOutput(_ value: SourceValue, scope: TypeScope) -> OutputRule? {
+        guard var r = RecordReader(value, what: "an output", diagnostics: &diagnostics) else { return nil }
+        defer { r.finish(); diagnostics += r.diagnostics }
+        guard let id = r.string("id", required: true), let template = r.string("template", required: true) else { return nil }
+        return OutputRule(id: id, template: template, when: r.condition("when", scope: scope) ?? .always(at: r.location))
     }
 
     private mutating func readDerived(_ value: SourceValue) -> DerivedRule? {
-        guard var r = RecordReader(value, what: "a derived fact", diagnostics: &diagnostics) else { return nil }
+        guard var r = RecordReader(value, what: "a derived fact", languages: languages, diagnostics: &diagnostics) else { return nil }
         defer { r.finish(); diagnostics += r.diagnostics }
         guard let name = r.string("name", required: true),
               let expr = r.condition("value", scope: scope, expect: nil, required: true),
@@ -73,7 +137,7 @@ struct ProcedureReader {
     }
 
     private mutating func readVerdict(_ value: SourceValue) -> VerdictRule? {
-        guard var r = RecordReader(value, what: "a verdict rule", diagnostics: &diagnostics) else { return nil }
+        guard var r = RecordReader(value, what: "a verdict rule", languages: languages, textScope: scope, diagnostics: &diagnostics) else { return nil }
         defer { r.finish(); diagnostics += r.diagnostics }
         guard let id = r.string("id", required: true), let text = r.string("verdict", required: true),
               let when = r.condition("when", scope: scope, required: true),
@@ -85,42 +149,61 @@ struct ProcedureReader {
         return VerdictRule(id: id, verdict: verdict, when: when, message: message, citation: citation, inForce: r.inForce())
     }
 
-    /// A step map, or `{chain: NAME}` standing for a named list of steps.
-    private mutating func readSteps(_ value: SourceValue, scope: TypeScope) -> [StepRule] {
+    /// A step map, or `{chain: NAME, with?: {parameter: value}}` standing for a named list of steps.
+    private mutating func readSteps(_ value: SourceValue, scope: TypeScope, parameters: [String: String] = [:]) -> [StepRule] {
         if let name = value["chain"]?.scalarText {
-            guard let steps = chains[name] else {
+            guard let chain = chains[name] else {
                 let hint = Suggestion.closest(to: name, in: chains.keys.sorted()).map { "did you mean `\($0)`?" }
                 diagnostics.append(.error("RULE018", "unknown chain `\(name)`", at: value.location, hint: hint))
                 return []
             }
-            return steps
+            var bound = parameters
+            for p in chain.parameters { bound[p.name] = parameters[p.name] ?? p.value }
+            if case .map(let given, _)? = value["with"] {
+                for g in given {
+                    guard chain.parameters.contains(where: { $0.name == g.key }) else {
+                        diagnostics.append(.error("RULE016", "chain `\(name)` has no parameter `\(g.key)`", at: g.keyLocation,
+                                                  hint: chain.parameters.isEmpty ? "it takes none" : "it takes \(chain.parameters.map(\.name).joined(separator: ", "))"))
+                        continue
+                    }
+                    bound[g.key] = g.value.scalarText ?? ""
+                }
+            }
+            for key in (value.mapKeys ?? []) where key.key != "chain" && key.key != "with" {
+                diagnostics.append(.error("RULE016", "unknown key `\(key.key)` in a chain use", at: key.keyLocation, hint: "a chain use is {chain, with}"))
+            }
+            var chainScope = scope
+            chainScope.words += bound.keys.sorted()
+            return chain.steps.flatMap { readSteps($0, scope: chainScope, parameters: bound) }
         }
-        guard var r = RecordReader(value, what: "a step", diagnostics: &diagnostics) else { return [] }
+        var textScope = scope
+        textScope.words += ["state", "by"] + parameters.keys.sorted()
+        guard var r = RecordReader(value, what: "a step", languages: languages, textScope: textScope, diagnostics: &diagnostics) else { return [] }
         defer { r.finish(); diagnostics += r.diagnostics }
         guard let kind = r.string("kind", required: true), let text = r.localized("text", required: true) else { return [] }
         if !Self.stepKinds.contains(kind) {
             r.diagnostics.append(.error("RULE012", "unknown step kind `\(kind)`", at: r.location,
                                         hint: Suggestion.closest(to: kind, in: Self.stepKinds).map { "did you mean `\($0)`?" }))
         }
-        return [StepRule(kind: kind, when: r.condition("when", scope: scope) ?? .always(at: r.location),
-                         state: r.condition("state", scope: scope, expect: .string(allowed: nil)),
-                         by: r.condition("by", scope: scope, expect: .string(allowed: nil)), to: r.string("to"),
-                         group: r.condition("group", scope: scope, expect: .string(allowed: nil)), text: text,
-                         note: r.localized("note"), citation: r.citation(sources: sources, required: false))]
+        return [StepRule(kind: kind, when: r.condition("when", scope: textScope) ?? .always(at: r.location),
+                         state: r.condition("state", scope: textScope, expect: .string(allowed: nil)),
+                         by: r.condition("by", scope: textScope, expect: nil), to: r.string("to"),
+                         group: r.condition("group", scope: textScope, expect: .string(allowed: nil)), text: text,
+                         note: r.localized("note"), citation: r.citation(sources: sources, required: false), parameters: parameters)]
     }
 
     private mutating func readDocument(_ value: SourceValue) -> DocumentRule? {
-        guard var r = RecordReader(value, what: "a document", diagnostics: &diagnostics) else { return nil }
-        defer { r.finish(); diagnostics += r.diagnostics }
         var docScope = scope
-        let repeatFor = r.string("repeat_for")
-        if let repeatFor {
-            if case .success(.list(.object(let fields))) = scope.type(of: repeatFor) {
-                docScope.item = fields
+        if let repeatFor = value["repeat_for"]?.scalarText {
+            if case .success(.list(let itemType)) = scope.type(of: repeatFor) {
+                docScope.item = itemType
             } else {
-                r.diagnostics.append(.error("RULE021", "`repeat_for` must name a list of objects", at: r.location))
+                diagnostics.append(.error("RULE021", "`repeat_for` must name a list", at: value["repeat_for"]?.location ?? value.location))
             }
         }
+        guard var r = RecordReader(value, what: "a document", languages: languages, textScope: docScope, diagnostics: &diagnostics) else { return nil }
+        defer { r.finish(); diagnostics += r.diagnostics }
+        let repeatFor = r.string("repeat_for")
         guard let id = r.string("id", required: true), let title = r.localized("title", required: true),
               let issuer = r.localized("issuer", required: true), let obtain = r.localized("obtain", required: true),
               let why = r.localized("why", required: true), let citation = r.citation(sources: sources) else { return nil }
@@ -149,7 +232,7 @@ struct ProcedureReader {
 
     /// `{months, before, rule, citation}`: issued no more than `months` before the `before` date.
     private mutating func readWindow(_ value: SourceValue, scope: TypeScope) -> ValidityRule? {
-        guard var r = RecordReader(value, what: "a validity window", diagnostics: &diagnostics) else { return nil }
+        guard var r = RecordReader(value, what: "a validity window", languages: languages, diagnostics: &diagnostics) else { return nil }
         defer { r.finish(); diagnostics += r.diagnostics }
         guard let months = r.int("months"), let before = r.condition("before", scope: scope, expect: .date, required: true),
               let rule = r.string("rule", required: true), let c = r.citation(sources: sources) else { return nil }
@@ -157,7 +240,7 @@ struct ProcedureReader {
     }
 
     private mutating func readNotice(_ value: SourceValue) -> NoticeRule? {
-        guard var r = RecordReader(value, what: "a notice", diagnostics: &diagnostics) else { return nil }
+        guard var r = RecordReader(value, what: "a notice", languages: languages, textScope: scope, diagnostics: &diagnostics) else { return nil }
         defer { r.finish(); diagnostics += r.diagnostics }
         guard let code = r.string("code", required: true), let kindText = r.string("kind", required: true),
               let message = r.localized("message", required: true), let citation = r.citation(sources: sources) else { return nil }
@@ -171,7 +254,7 @@ struct ProcedureReader {
     }
 
     private mutating func readDeadline(_ value: SourceValue) -> DeadlineRule? {
-        guard var r = RecordReader(value, what: "a deadline", diagnostics: &diagnostics) else { return nil }
+        guard var r = RecordReader(value, what: "a deadline", languages: languages, textScope: scope, diagnostics: &diagnostics) else { return nil }
         defer { r.finish(); diagnostics += r.diagnostics }
         guard let id = r.string("id", required: true), let title = r.localized("title", required: true),
               let date = r.condition("date", scope: scope, expect: .date, required: true),
@@ -181,19 +264,40 @@ struct ProcedureReader {
     }
 
     private mutating func readFee(_ value: SourceValue) -> FeeRule? {
-        guard var r = RecordReader(value, what: "a fee", diagnostics: &diagnostics) else { return nil }
+        guard var r = RecordReader(value, what: "a fee", languages: languages, textScope: scope, diagnostics: &diagnostics) else { return nil }
         defer { r.finish(); diagnostics += r.diagnostics }
-        guard let id = r.string("id", required: true), let title = r.localized("title", required: true) else { return nil }
-        let editions = r.list("editions").compactMap { JurisdictionReader.fee($0, sources: sources, diagnostics: &r.diagnostics) }
+        guard let id = r.string("id", required: true), let title = r.localized("title", required: true, words: ["state", "count", "unit"]) else { return nil }
+        let editions = r.list("editions").compactMap { FeeEditionReader.read($0, languages: languages, sources: sources, diagnostics: &r.diagnostics) }
         let per = r.string("per")
-        if let per, !["secretary-of-state", "county-clerk"].contains(per) {
-            r.diagnostics.append(.error("RULE012", "`per` is secretary-of-state or county-clerk", at: r.location))
+        if let per, !Self.stepKinds.contains(per) {
+            r.diagnostics.append(.error("RULE012", "`per` is a step kind (\(Self.stepKinds.joined(separator: ", ")))", at: r.location))
         }
+        var rate: RateRule?
+        if let rateValue = r.value("rate") {
+            if var rr = RecordReader(rateValue, what: "a rate", diagnostics: &r.diagnostics) {
+                if let table = rr.string("table", required: true), let column = rr.string("column", required: true) {
+                    let note = rr.string("note")
+                    if let t = scope.tables[table] {
+                        for c in [column] + (note.map { [$0] } ?? []) where t.column(c) == nil {
+                            rr.diagnostics.append(.error("RULE018", "no column `\(c)` in \(table)", at: rr.location,
+                                                         hint: Suggestion.closest(to: c, in: t.columns.map(\.name)).map { "did you mean `\($0)`?" }))
+                        }
+                    } else {
+                        rr.diagnostics.append(.error("RULE018", "unknown table `\(table)`", at: rr.location))
+                    }
+                    rate = RateRule(table: table, column: column, note: note)
+                }
+                rr.finish()
+                r.diagnostics += rr.diagnostics
+            }
+        }
+        if per != nil && rate == nil { r.diagnostics.append(.error("RULE011", "a fee `per` certificate needs its `rate` (table and column)", at: r.location)) }
         if per == nil && editions.isEmpty {
-            r.diagnostics.append(.error("RULE011", "a fee needs `editions` (amounts with dates) or `per`", at: r.location))
+            r.diagnostics.append(.error("RULE011", "a fee needs `editions` (amounts with dates) or `per` with a `rate`", at: r.location))
         }
         return FeeRule(id: id, title: title, when: r.condition("when", scope: scope) ?? .always(at: r.location),
-                       payableTo: r.string("payable_to"), editions: editions, per: per,
-                       unknownRate: r.localized("unknown_rate"), citation: r.citation(sources: sources, required: false))
+                       payableTo: r.string("payable_to"), editions: editions,
+                       quantity: r.condition("quantity", scope: scope, expect: .integer), per: per, rate: rate,
+                       unknownRate: r.localized("unknown_rate", words: ["state", "count"]), citation: r.citation(sources: sources, required: false))
     }
 }

@@ -6,10 +6,14 @@ struct RecordReader {
     let entries: [SourceEntry]
     let location: SourceLocation
     let what: String
+    /// The languages every text of this record must have (exactly these).
+    var languages: [String] = []
+    /// When set, `{path}` placeholders in texts are type-checked against it.
+    var textScope: TypeScope?
     private var used: [String] = []
     var diagnostics: [Diagnostic] = []
 
-    init?(_ value: SourceValue, what: String, diagnostics: inout [Diagnostic]) {
+    init?(_ value: SourceValue, what: String, languages: [String] = [], textScope: TypeScope? = nil, diagnostics: inout [Diagnostic]) {
         guard case .map(let entries, let at) = value else {
             diagnostics.append(.error("RULE010", "\(what) must be a mapping, found \(value.kindDescription)", at: value.location))
             return nil
@@ -17,6 +21,8 @@ struct RecordReader {
         self.entries = entries
         self.location = at
         self.what = what
+        self.languages = languages
+        self.textScope = textScope
     }
 
     mutating func value(_ key: String, required: Bool = false) -> SourceValue? {
@@ -83,15 +89,18 @@ struct RecordReader {
         }
     }
 
-    /// `{en: …, vi: …}`; both languages are required so every output language has text.
-    mutating func localized(_ key: String, required: Bool = false) -> LocalizedText? {
+    /// `{en: …, vi: …}` with exactly the record's languages; `{path}` placeholders checked against `textScope`
+    /// (with `words` allowed bare, e.g. `{state}`).
+    mutating func localized(_ key: String, required: Bool = false, words: [String] = []) -> LocalizedText? {
         guard let v = value(key, required: required) else { return nil }
-        return Self.localized(v, key: key, diagnostics: &diagnostics)
+        var scope = textScope
+        scope?.words += words
+        return Self.localized(v, key: key, languages: languages, scope: scope, diagnostics: &diagnostics)
     }
 
-    static func localized(_ v: SourceValue, key: String, diagnostics: inout [Diagnostic]) -> LocalizedText? {
+    static func localized(_ v: SourceValue, key: String, languages: [String], scope: TypeScope?, diagnostics: inout [Diagnostic]) -> LocalizedText? {
         guard case .map(let entries, let at) = v else {
-            diagnostics.append(.error("RULE012", "`\(key)` must be a mapping of languages (en:, vi:)", at: v.location))
+            diagnostics.append(.error("RULE012", "`\(key)` must be a mapping of languages (\(languages.map { $0 + ":" }.joined(separator: ", ")))", at: v.location))
             return nil
         }
         var text = LocalizedText()
@@ -100,9 +109,15 @@ struct RecordReader {
                 diagnostics.append(.error("RULE012", "`\(key).\(entry.key)` must be non-empty text", at: entry.value.location))
                 continue
             }
+            if !languages.isEmpty, !languages.contains(entry.key) {
+                diagnostics.append(.error("RULE013", "`\(key)` has `\(entry.key)` text, but this is written in \(languages.joined(separator: ", ")) only",
+                                          at: entry.keyLocation, hint: "add `\(entry.key)` to the procedure's `languages:`, or remove this text"))
+                continue
+            }
+            if let scope { diagnostics += Placeholders.check(s, at: entry.value.location, scope: scope) }
             text[entry.key] = s
         }
-        for lang in RuleBook.languages where text[lang] == nil {
+        for lang in languages where text[lang] == nil {
             diagnostics.append(.error("RULE013", "`\(key)` has no `\(lang)` text", at: at))
         }
         return text

@@ -36,7 +36,7 @@ public struct Resolver: Sendable {
                                           hint: "available: \(book.procedures.map(\.id).joined(separator: ", "))"))
                 continue
             }
-            var evaluator = Evaluator(caseFile: caseFile, jurisdictions: book.jurisdictions, date: date)
+            var evaluator = Evaluator(caseFile: caseFile, schema: book.schema, tables: book.tables, date: date)
             for rule in procedure.derived { evaluator.derived[rule.name] = evaluator.evaluate(rule.value.expression) }
             diagnostics += missingFacts(procedure, evaluator)
             procedures.append((procedure, evaluator))
@@ -48,8 +48,17 @@ public struct Resolver: Sendable {
         var diagnostics: [Diagnostic] = []
         var reported: [String] = []
         let caseFile = evaluator.caseFile
+        // A listed procedure whose section declares required facts needs its section.
+        if let section = book.schema.procedure(procedure.id), section.fields.contains(where: \.required), caseFile.fact(section.section) == nil {
+            let at = caseFile.fact("case.procedures")?.list?.first { $0.string == procedure.id }?.location ?? caseFile.root.location
+            let required = section.fields.filter(\.required).map { "`\($0.name)`" }.joined(separator: ", ")
+            diagnostics.append(.error("CASE020", "`\(procedure.id)` needs its section `\(section.section):` with \(required)", at: at,
+                                      hint: "add `\(section.section):` at the top level"))
+            reported.append(section.section)
+        }
         for need in procedure.needs where evaluator.evaluate(need.when.expression).isTruthy {
-            guard caseFile.fact(need.path) == nil, !reported.contains(where: { need.path.hasPrefix($0 + ".") }) else { continue }
+            guard caseFile.fact(need.path) == nil, evaluator.defaultValue(at: need.path) == .null,
+                  !reported.contains(where: { need.path == $0 || need.path.hasPrefix($0 + ".") }) else { continue }
             reported.append(need.path)
             let (at, parent) = nearestLocation(of: need.path, in: caseFile)
             let leaf = need.path.split(separator: ".").last.map(String.init) ?? need.path
@@ -64,15 +73,30 @@ public struct Resolver: Sendable {
         return builder.build()
     }
 
-    /// The closest written ancestor of a missing path, to point the error at.
+    /// The closest written ancestor of a missing path, to point the error at; a path through a person is named as
+    /// the place it is written (`people.<id>.…`).
     func nearestLocation(of path: String, in caseFile: CaseFile) -> (SourceLocation, String) {
         var parts = path.split(separator: ".").map(String.init)
         while !parts.isEmpty {
             parts.removeLast()
             let parent = parts.joined(separator: ".")
             if parent.isEmpty { break }
-            if let fact = caseFile.fact(parent) { return (fact.location, parent) }
+            if let fact = caseFile.fact(parent) { return (fact.location, Self.writtenPath(parent, in: caseFile)) }
         }
         return (caseFile.root.location, "")
+    }
+
+    /// `n_600.mother.birth` → `people.maria.birth` when `mother` is the person `maria`.
+    static func writtenPath(_ path: String, in caseFile: CaseFile) -> String {
+        let parts = path.split(separator: ".").map(String.init)
+        var written = parts
+        for i in parts.indices.reversed() {
+            let prefix = parts[...i].joined(separator: ".")
+            if let person = caseFile.fact(prefix), let id = person["id"]?.string, prefix != "people.\(id)", person["name"] != nil {
+                written = ["people", id] + parts[(i + 1)...]
+                break
+            }
+        }
+        return written.joined(separator: ".")
     }
 }

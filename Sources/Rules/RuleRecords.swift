@@ -37,7 +37,7 @@ public struct StepRule: Sendable, Hashable {
     public var when: Condition
     /// US state the step happens in (an expression giving a state code).
     public var state: Condition?
-    /// Who does it: an expression; a Vietnamese-mission id is shown with the mission's name.
+    /// Who does it: an expression; a table row (e.g. an office) is shown by its name.
     public var by: Condition?
     /// Target language of a translation.
     public var to: String?
@@ -46,6 +46,8 @@ public struct StepRule: Sendable, Hashable {
     public var text: LocalizedText
     public var note: LocalizedText?
     public var citation: Citation?
+    /// The values of the chain parameters this step was read with (`{notary}` in its texts).
+    public var parameters: [String: String] = [:]
 }
 
 /// "Issued or certified no more than N months before" a date.
@@ -107,6 +109,7 @@ public struct FeeEdition: Sendable, Hashable {
     public var inForce: InForce
     public var note: LocalizedText?
     public var citation: Citation
+    public var location: SourceLocation
 }
 
 /// A fixed fee of a procedure (amount by edition).
@@ -117,12 +120,50 @@ public struct FeeRule: Sendable, Hashable {
     public var payableTo: String?
     /// Fixed amounts by edition (empty when `per` takes the amount from the state tables).
     public var editions: [FeeEdition]
-    /// `secretary-of-state` or `county-clerk`: one fee per certificate of that kind, at the state's rate; the title may
-    /// use `{state}`, `{count}` and `{unit}`.
+    /// How many times the edition's amount is charged (an integer expression; 1 when absent), e.g. one seal per
+    /// document notarized, one biometrics fee per person. The title may use `{count}` and `{unit}`.
+    public var quantity: Condition?
+    /// A step kind: one fee per certificate of that kind (steps sharing a group share one), at the rate a table
+    /// gives for the step's state; the title may use `{state}`, `{count}` and `{unit}`.
     public var per: String?
+    public var rate: RateRule?
     /// Shown as a "verify" notice when `per` finds no rate for a state.
     public var unknownRate: LocalizedText?
     public var citation: Citation?
+}
+
+/// Where a per-certificate fee's rate is: a money column of a table keyed by state (its rows are the editions).
+public struct RateRule: Sendable, Hashable {
+    public var table: String
+    public var column: String
+    /// A localized column with the rate's caveat, shown as the fee's note.
+    public var note: String?
+}
+
+/// A document the procedure renders (a template), in filing order.
+public struct OutputRule: Sendable, Hashable {
+    public var id: String
+    public var template: String
+    public var when: Condition
+}
+
+/// A line of the checklist's header block: a label and a value.
+public struct SummaryRule: Sendable, Hashable {
+    public var label: LocalizedText
+    public var value: Condition
+}
+
+/// A word a fixed-language form prints, chosen by a value: the catalog string `<key>.<value>` in each language.
+public struct WordRule: Sendable, Hashable {
+    public var name: String
+    public var value: Condition
+    public var key: String
+}
+
+/// Who the cover letter is addressed to.
+public struct RecipientRule: Sendable, Hashable {
+    public var name: Condition?
+    public var address: Condition?
 }
 
 /// A procedure's whole rule set, in filing order.
@@ -130,7 +171,12 @@ public struct ProcedureRules: Sendable, Hashable {
     public var id: String
     public var title: LocalizedText
     public var authority: LocalizedText
+    public var languages: [String]
     public var sources: [String]
+    public var outputs: [OutputRule]
+    public var summary: [SummaryRule]
+    public var recipient: RecipientRule?
+    public var words: [WordRule]
     public var derived: [DerivedRule]
     public var needs: [NeedRule]
     public var verdicts: [VerdictRule]

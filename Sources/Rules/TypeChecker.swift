@@ -14,6 +14,8 @@ struct TypeChecker {
             case .date: return .success(.date)
             case .null: return .success(.null)
             case .list: return .success(.list(.string(allowed: nil)))
+            case .localized: return .success(.localized)
+            case .row(let table, _): return .success(.row(table: table))
             }
         case .path(let p):
             return scope.type(of: p)
@@ -52,6 +54,9 @@ struct TypeChecker {
         case .and, .or:
             return at == .bool && bt == .bool ? .success(.bool) : .failure("`\(op.rawValue)` joins booleans, not \(at) and \(bt)")
         case .equal, .notEqual:
+            if at == .null || bt == .null {
+                return .failure("a comparison with a missing value is always false: write `x is missing` or `x is given`")
+            }
             guard at.isComparable(with: bt) else { return .failure("cannot compare \(at) with \(bt)") }
             if let problem = enumMismatch(at, b) ?? enumMismatch(bt, a) { return .failure(TypeProblem(problem)) }
             return .success(.bool)
@@ -84,6 +89,7 @@ struct TypeChecker {
             if let s = Suggestion.closest(to: name, in: Functions.signatures.map(\.name)) { message += "; did you mean `\(s)`?" }
             return .failure(TypeProblem(message))
         }
+        if name == "lookup" || name == "in_table" { return tableCall(name, args) }
         guard args.count == signature.parameters.count else {
             return .failure("`\(name)` takes \(signature.parameters.count) argument(s), not \(args.count)")
         }
@@ -94,10 +100,7 @@ struct TypeChecker {
             guard case .literal(.string(let key)) = args[1], let field = fields.first(where: { $0.name == key }) else {
                 return .failure("`latest`: the second argument is a quoted key of the list's entries (\(fields.map(\.name).joined(separator: ", ")))")
             }
-            return .success(ValueType(field.type))
-        }
-        if name == "present" {
-            guard case .path = args[0] else { return .failure("`present` takes a fact path") }
+            return .success(ValueType(field.type, person: scope.schema.person))
         }
         if name == "date" {
             guard case .literal(.string(let s)) = args[0], CalendarDate(iso: s) != nil else { return .failure("`date` takes a literal \"YYYY-MM-DD\"") }
@@ -118,5 +121,42 @@ struct TypeChecker {
             return .success(argTypes[0] == .null ? argTypes[1] : argTypes[0])
         }
         return .success(signature.result)
+    }
+
+    /// `lookup("table", key, "column"[, date])` has the column's type; `in_table("table", key[, date])` is a boolean.
+    private func tableCall(_ name: String, _ args: [Expression]) -> Result<ValueType, TypeProblem> {
+        let isLookup = name == "lookup"
+        let fixed = isLookup ? 3 : 2
+        guard args.count == fixed || args.count == fixed + 1 else {
+            return .failure(isLookup ? "`lookup` takes (\"table\", key, \"column\") and optionally a date"
+                                     : "`in_table` takes (\"table\", key) and optionally a date")
+        }
+        guard case .literal(.string(let tableName)) = args[0] else { return .failure("`\(name)`: the table is a quoted name") }
+        guard let table = scope.tables[tableName] else {
+            var message = "no table `\(tableName)` in Rules/tables"
+            if let s = Suggestion.closest(to: tableName, in: scope.tables.tables.map(\.name)) { message += "; did you mean `\(s)`?" }
+            return .failure(TypeProblem(message))
+        }
+        switch check(args[1]) {
+        case .failure(let m): return .failure(m)
+        case .success(let keyType):
+            guard let keyColumn = table.column(table.key), keyType.isComparable(with: keyColumn.type) || keyType == .string(allowed: nil) else {
+                return .failure("`\(name)`: \(tableName) is keyed by \(table.key), not \(keyType)")
+            }
+        }
+        if args.count == fixed + 1 {
+            switch check(args[fixed]) {
+            case .failure(let m): return .failure(m)
+            case .success(let t): if t != .date { return .failure("`\(name)`: the last argument is the date the row must be in force on") }
+            }
+        }
+        guard isLookup else { return .success(.bool) }
+        guard case .literal(.string(let columnName)) = args[2] else { return .failure("`lookup`: the column is a quoted name") }
+        guard let column = table.column(columnName) else {
+            var message = "no column `\(columnName)` in \(tableName)"
+            if let s = Suggestion.closest(to: columnName, in: table.columns.map(\.name)) { message += "; did you mean `\(s)`?" }
+            return .failure(TypeProblem(message))
+        }
+        return .success(column.type)
     }
 }

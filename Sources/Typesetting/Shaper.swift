@@ -12,8 +12,8 @@ struct ShapedGlyph {
 /// HarfBuzz shaping with one reusable buffer. Not thread-safe: one per layout.
 ///
 /// Short pieces (labels, step names, table cells) repeat within a document, so their shaping is remembered per face
-/// and language; they are shaped without the surrounding text as context, which for Latin and Vietnamese gives the
-/// same glyphs.
+/// and language; they are shaped without the surrounding text as context, which for Latin script (stacked diacritics included)
+/// gives the same glyphs.
 final class Shaper {
     private struct CacheKey: Hashable {
         var face: Int

@@ -18,7 +18,7 @@ struct CaseLoading {
 
     /// The good cases; `failed` is set when any input had errors.
     func load(_ arguments: [String], failed: inout Bool) -> [Loaded] {
-        let (inputs, problems) = InputCollector(world: dossier.world).collect(arguments)
+        let (inputs, problems) = InputCollector(world: dossier.world, schema: dossier.book.schema).collect(arguments)
         if !problems.isEmpty { failed = true; Terminal.printDiagnostics(problems, sources: [:], json: json) }
         var out: [Loaded] = []
         for input in inputs {

@@ -14,6 +14,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Folder of templates to use instead of the built-in Templates/.")
     var templates: String?
 
+    @Option(name: .long, help: "Rule-book folder to use instead of the built-in Rules/ (its procedures, people model and tables).")
+    var rules: String?
+
     /// The resources folder: explicit, $DOSSIER_HOME, the current folder, or a folder above the executable.
     func resourceFolder() -> String {
         if let resources { return resources }
@@ -31,7 +34,7 @@ struct CommonOptions: ParsableArguments {
     /// Loads the facade, or prints why not and exits 3 (our own resources are broken: an internal error).
     func dossier(pdf: Bool) throws -> Dossier {
         do {
-            return try Dossier(world: FileSystemWorld(), resources: resourceFolder(), templates: templates, pdf: pdf)
+            return try Dossier(world: FileSystemWorld(), resources: resourceFolder(), rules: rules, templates: templates, pdf: pdf)
         } catch {
             Terminal.printDiagnostics(error.diagnostics, sources: [:], json: json)
             throw ExitCode(3)

@@ -14,19 +14,16 @@ struct ProceduresCommand: ParsableCommand {
         let book = dossier.book
         var rows: [JSONValue] = []
         var text = ""
-        for (id, section) in CaseSchema.procedures {
-            guard let p = book.procedure(id) else {
-                rows.append(.object([("id", .string(id)), ("section", .string(section)), ("available", .bool(false))]))
-                text += "\(id)\n  (not available yet in this version)\n"
-                continue
-            }
+        for p in book.procedures {
+            let id = p.id, section = CaseSchema.sectionName(for: p.id)
             let sources = p.sources.map { file in (file, book.sources.first { $0.file == file }?.edition ?? "") }
             rows.append(.object([
                 ("id", .string(id)), ("section", .string(section)), ("available", .bool(true)),
+                ("languages", .array(p.languages.map(JSONValue.string))),
                 ("title", .object(p.title.entries.map { JSONMember($0.lang, .string($0.text)) })),
                 ("sources", .array(sources.map { .object([("file", .string($0.0)), ("edition", .string($0.1))]) })),
             ]))
-            text += "\(id)\n"
+            text += "\(id)  [\(p.languages.joined(separator: ", "))]\n"
             for entry in p.title.entries { text += "  \(entry.lang): \(entry.text)\n" }
             for (file, edition) in sources { text += "  source: \(file) (\(edition))\n" }
         }

@@ -30,7 +30,7 @@ struct RenderCommand: ParsableCommand {
         let formats = OutputFormats(list: format)!
         let dossier = try common.dossier(pdf: formats.pdf)
         Terminal.printDiagnostics(dossier.resourceWarnings, sources: [:], json: common.json)
-        let (collected, problems) = InputCollector(world: dossier.world).collect(inputs)
+        let (collected, problems) = InputCollector(world: dossier.world, schema: dossier.book.schema).collect(inputs)
         Terminal.printDiagnostics(problems, sources: [:], json: common.json)
         var cases = collected
         if let shard, let (k, n) = parsedShard(shard) { cases = BatchRunner.shard(cases, k: k, n: n) }

@@ -1,3 +1,4 @@
+import TestSupport
 import CaseModel
 import DossierCore
 import Foundation
@@ -22,7 +23,7 @@ enum CaseFiles {
 
     /// Loads `text` under the display name `file`; the diagnostics, or none when it loaded.
     static func diagnostics(_ text: String, file: String) -> [Diagnostic] {
-        switch CaseLoader.load(text: text, file: file) {
+        switch CaseLoader.load(text: text, file: file, schema: RuleBookFixture.schema) {
         case .success: return []
         case .failure(let error): return error.diagnostics
         }

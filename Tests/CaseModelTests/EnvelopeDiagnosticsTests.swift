@@ -1,3 +1,4 @@
+import TestSupport
 import CaseModel
 import DossierCore
 import Testing
@@ -5,52 +6,59 @@ import Testing
 /// The envelope: format version, case id, dates, languages, procedures, and required fields left out or empty.
 @Suite struct EnvelopeDiagnosticsTests {
     @Test func anotherFormatVersionIsRefusedAtTheNumber() {
-        let d = CaseFiles.fixtureDiagnostics("version-2.yaml")
-        #expect(d.map(\.headline) == ["version-2.yaml:1:10: error[CASE015]: unsupported format version; this Dossier reads `dossier: 1`"])
+        let d = CaseFiles.fixtureDiagnostics("version-3.yaml")
+        #expect(d.map(\.headline) == ["version-3.yaml:1:10: error[CASE015]: unsupported format version 3; this Dossier reads `dossier: 2`"])
+    }
+
+    @Test func aFormatOneFileGetsOneErrorSayingWhatMoved() {
+        let text = "dossier: 1\ncase: { id: a1, procedures: [vn-single-status] }\napplicant: { name: { given: A, family: B } }\n"
+        let d = CaseFiles.diagnostics(text, file: "old.yaml")
+        #expect(d.map(\.headline) == ["old.yaml:1:10: error[CASE015]: this is a format 1 case file; this Dossier reads format 2"])
+        #expect(d.first?.notes.first == "format 2 names every person once under `people:` (an id you choose, then the person's facts)")
+        #expect(d.first?.hint?.contains("move `applicant:` under `people:`") == true)
     }
 
     @Test func aQuotedVersionIsOneWrongTypeNotAlsoAWrongVersion() {
         let d = CaseFiles.fixtureDiagnostics("version-quoted.yaml")
-        #expect(d.map(\.headline) == ["version-quoted.yaml:1:10: error[CASE012]: `dossier` expects a whole number, found a text value \"1\""])
+        #expect(d.map(\.headline) == ["version-quoted.yaml:1:10: error[CASE012]: `dossier` expects a whole number, found a text value \"2\""])
     }
 
     @Test func everyEnvelopeProblemIsReportedAtOnce() {
         let d = CaseFiles.fixtureDiagnostics("envelope-problems.yaml")
-        #expect(d.map(\.place) == ["3:7 CASE012", "4:16 CASE013", "5:23 CASE016", "5:27 CASE014", "6:34 CASE014", "10:12 CASE011"])
+        #expect(d.map(\.place) == ["3:7 CASE012", "4:16 CASE013", "5:23 CASE016", "5:27 CASE014", "6:34 CASE014", "11:14 CASE011"])
         #expect(d.map(\.message) == [
             "`case.id` expects an identifier of letters, digits, `.`, `_` or `-`, found a text value \"case 7\"",
             "`case.prepared_on`: 2026-13-01 is not a real date: there is no month 13",
             "language `en` is listed twice",
-            "`case.languages[3]`: Dossier renders `en` and `vi`, not `fr`",
-            "`case.procedures[1]` cannot be `n600`; expected one of `vn-single-status`, `us-embassy-notarial`, `n-600`, `i-824`, `i-539`, `i-693`, `mx-visa-stamping`, `b-visa`, `mx-bcc`",
-            "`applicant.name.family` is required but empty",
+            "`case.languages[3]`: Dossier writes \(RuleBookFixture.schema.languages.map { "`" + $0 + "`" }.joined(separator: ", ")), not `fr`",
+            "`case.procedures[1]` cannot be `n600`; expected one of \(RuleBookFixture.schema.procedures.map { "`" + $0.id + "`" }.joined(separator: ", "))",
+            "`people.applicant.name.family` is required but empty",
         ])
-        #expect(d[4].hint == "did you mean `n-600`?")
-        #expect(d[5].hint == "give text: Family name (surname) as in the passport")
+        #expect(d[5].hint == "give text: Family name (surname), as in the passport")
     }
 
     @Test func missingTopLevelSectionsAreNamedAtTheStartOfTheFile() {
-        let d = CaseFiles.diagnostics("dossier: 1\n", file: "bare.yaml")
+        let d = CaseFiles.diagnostics("dossier: 2\n", file: "bare.yaml")
         #expect(d.map(\.headline) == [
             "bare.yaml:1:1: error[CASE011]: missing required `case`",
-            "bare.yaml:1:1: error[CASE011]: missing required `applicant`",
+            "bare.yaml:1:1: error[CASE011]: missing required `people`",
         ])
         #expect(d.map(\.hint) == [
             "add `case:` (the case envelope, a mapping)",
-            "add `applicant:` (the person the packet is for, a mapping)",
+            "add `people:` (every person of the case, once, under an id you choose, a mapping of ids)",
         ])
     }
 
     @Test func anUnknownTopLevelSectionSuggestsTheProcedureSection() {
-        let text = "dossier: 1\ncase: { id: a1, procedures: [vn-single-status] }\napplicant: { name: { given: A, family: B } }\nvn_single_statu: {}\n"
+        let text = "dossier: 2\ncase: { id: a1, procedures: [vn-single-status] }\npeople: { applicant: { name: { given: A, family: B } } }\nvn_single_statu: {}\n"
         let d = CaseFiles.diagnostics(text, file: "a.yaml")
         #expect(d.map(\.place) == ["4:1 CASE010"])
         #expect(d.first?.hint == "did you mean `vn_single_status`?")
     }
 
     @Test func aMinimalCaseLoadsWithItsDefaults() throws {
-        let text = "dossier: 1\ncase: { id: a1, procedures: [vn-single-status] }\napplicant: { name: { given: A, family: B } }\n"
-        let caseFile = try CaseLoader.load(text: text, file: "a.yaml").get()
+        let text = "dossier: 2\ncase: { id: a1, procedures: [vn-single-status] }\npeople: { applicant: { name: { given: A, family: B } } }\n"
+        let caseFile = try CaseLoader.load(text: text, file: "a.yaml", schema: RuleBookFixture.schema).get()
         #expect(caseFile.id == "a1")
         #expect(caseFile.languages == ["en"])
         #expect(caseFile.preparedOn == nil)

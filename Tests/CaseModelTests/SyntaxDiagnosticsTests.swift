@@ -1,3 +1,4 @@
+import TestSupport
 import CaseModel
 import DossierCore
 import Testing
@@ -8,7 +9,7 @@ import Testing
     func aFileWithNoContentSaysSoAndHowToStart(_ name: String) {
         let d = CaseFiles.fixtureDiagnostics(name)
         #expect(d.map(\.headline) == ["\(name):1:1: error[CASE001]: the file is empty"])
-        #expect(d.first?.hint == "a case file starts with `dossier: 1`")
+        #expect(d.first?.hint == "a case file starts with `dossier: 2`")
     }
 
     @Test func anUnclosedListIsReportedWhereTheParserNoticedAndNotesWhereItOpened() throws {
@@ -48,17 +49,17 @@ import Testing
 
     @Test func aTopLevelListIsNotACase() {
         let d = CaseFiles.fixtureDiagnostics("top-level-list.yaml")
-        #expect(d.map(\.headline) == ["top-level-list.yaml:1:1: error[CASE012]: a case file is a mapping that starts with `dossier: 1`"])
+        #expect(d.map(\.headline) == ["top-level-list.yaml:1:1: error[CASE012]: a case file is a mapping that starts with `dossier: 2`"])
     }
 
     @Test func aDiagnosticWithoutAQuotableLineStillRenders() {
-        let d = Diagnostic.error("CASE001", "the file is empty", at: .file("empty.yaml"), hint: "a case file starts with `dossier: 1`")
+        let d = Diagnostic.error("CASE001", "the file is empty", at: .file("empty.yaml"), hint: "a case file starts with `dossier: 2`")
         #expect(DiagnosticRenderer(sources: ["empty.yaml": ""]).render(d) == """
             empty.yaml:1:1: error[CASE001]: the file is empty
               |
             1 | 
               | ^
-              = hint: a case file starts with `dossier: 1`
+              = hint: a case file starts with `dossier: 2`
             """)
     }
 }

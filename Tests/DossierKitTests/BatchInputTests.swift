@@ -1,3 +1,4 @@
+import TestSupport
 import DossierCore
 import DossierKit
 import Foundation
@@ -5,7 +6,7 @@ import Testing
 
 /// CSV and JSONL batches: each row is a case; errors point to the row and the cell; good rows still render.
 @Suite struct BatchInputTests {
-    static let header = "dossier,case.id,case.languages,case.procedures,applicant.name.given,applicant.name.family,applicant.sex,applicant.birth.date,applicant.birth.place,applicant.citizenship,applicant.us_status,applicant.residence.state,applicant.passport.number,applicant.marital_status,vn_single_status.intended_spouse.name.given,vn_single_status.intended_spouse.name.family,vn_single_status.intended_spouse.sex,vn_single_status.intended_spouse.birth.date,vn_single_status.intended_spouse.birth.place,vn_single_status.intended_spouse.citizenship,vn_single_status.filing_in_vietnam.date,vn_single_status.filing_in_vietnam.by,vn_single_status.consulate_submission,vn_single_status.single_notary"
+    static let header = "dossier,case.id,case.languages,case.procedures,people.applicant.name.given,people.applicant.name.family,people.applicant.sex,people.applicant.birth.date,people.applicant.birth.place,people.applicant.citizenship,people.applicant.us_status,people.applicant.residence.state,people.applicant.passport.number,people.applicant.marital_status,people.spouse.name.given,people.spouse.name.family,people.spouse.sex,people.spouse.birth.date,people.spouse.birth.place,people.spouse.citizenship,vn_single_status.intended_spouse,vn_single_status.filing_in_vietnam.date,vn_single_status.filing_in_vietnam.by,vn_single_status.consulate_submission,vn_single_status.single_notary"
 
     static func world(_ files: [String: String]) throws -> MemoryWorld {
         var all: [String: [UInt8]] = [:]
@@ -20,11 +21,11 @@ import Testing
     }
 
     @Test func csvRowsRenderIndependentlyAndErrorsPointAtTheCell() throws {
-        let good = "1,csv-001,en|vi,vn-single-status,Anna,Lee,female,1990-01-02,\"Portland, Oregon, USA\",US,citizen,OR,X1234567,never-married,Văn Nam,Trần,male,1988-05-06,Huế,VN,2027-03-01,in-person,mail,true"
-        let bad = "1,csv-002,en|vi,vn-single-status,Bob,Ray,male,1990-01-02,Reno,US,citizen,NV,X7654321,never-maried,Thị Lan,Lê,female,1995-02-28,Huế,VN,2027-03-01,in-person,mail,true"
+        let good = "2,csv-001,en|vi,vn-single-status,Anna,Lee,female,1990-01-02,\"Portland, Oregon, USA\",US,citizen,OR,X1234567,never-married,Văn Nam,Trần,male,1988-05-06,Huế,VN,spouse,2027-03-01,in-person,mail,true"
+        let bad = "2,csv-002,en|vi,vn-single-status,Bob,Ray,male,1990-01-02,Reno,US,citizen,NV,X7654321,never-maried,Thị Lan,Lê,female,1995-02-28,Huế,VN,spouse,2027-03-01,in-person,mail,true"
         let world = try Self.world(["in/clients.csv": [Self.header, good, bad].joined(separator: "\n") + "\n"])
         let dossier = try Dossier(world: world, resources: "", pdf: false)
-        let (cases, problems) = InputCollector(world: world).collect(["in/clients.csv"])
+        let (cases, problems) = InputCollector(world: world, schema: dossier.book.schema).collect(["in/clients.csv"])
         #expect(problems.isEmpty)
         #expect(cases.count == 2)
         let results = BatchRunner(dossier: dossier, formats: OutputFormats(html: true, pdf: false), date: nil, jobs: 2).run(cases, out: "out")
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func jsonlLinesKeepTheirLineNumbers() throws {
-        let line = #"{"dossier":1,"case":{"id":"j2","procedures":["vn-single-status"]},"applicant":{"name":{"given":"A","family":"B"},"sx":"male"}}"#
+        let line = #"{"dossier":2,"case":{"id":"j2","procedures":["vn-single-status"]},"people":{"applicant":{"name":{"given":"A","family":"B"},"sx":"male"}}}"#
         let world = try Self.world(["b.jsonl": "\n\n" + line + "\n"])
         let (cases, _) = InputCollector(world: world).collect(["b.jsonl"])
         #expect(cases.count == 1)

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -51,17 +52,7 @@ import Testing
 
     @Test func manifestsFollowTheInterfaceSchema() throws {
         _ = try #require(Self.render)
-        let script = """
-        import json, sys, glob, jsonschema
-        schema = json.load(open(sys.argv[1]))
-        bad = 0
-        for path in sorted(glob.glob(sys.argv[2] + '/*/manifest.json')):
-            errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(path))))
-            for e in errors[:5]: print(path, list(e.path), e.message); bad += 1
-        print('checked', len(glob.glob(sys.argv[2] + '/*/manifest.json')))
-        sys.exit(1 if bad else 0)
-        """
-        let run = try Repository.run("/usr/bin/env", ["python3", "-c", script, Repository.path("Tests/DossierKitTests/manifest.schema.json"), Self.out])
+        let run = try Repository.validateManifests(in: Self.out)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("checked \(Repository.goodSamples.count)"))
     }

@@ -1,3 +1,4 @@
+import TestSupport
 import DossierCore
 import DossierKit
 import Foundation

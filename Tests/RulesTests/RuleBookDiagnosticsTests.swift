@@ -1,3 +1,4 @@
+import TestSupport
 import DossierCore
 import Rules
 import Testing
@@ -11,14 +12,19 @@ import Testing
         edition: "2017-05-05"
     """)
 
+    /// The repository's person model, so conditions can read `applicant.…`.
+    static let people = RuleFile(path: "Rules/people.yaml", text: Repository.text("Rules/people.yaml"))
+
     func load(documents: String) -> [Diagnostic] {
-        let procedure = RuleFile(path: "Rules/vn-single-status/procedure.yaml", text: """
-        id: vn-single-status
+        let procedure = RuleFile(path: "Rules/test-procedure/procedure.yaml", text: """
+        id: test-procedure
         title: { en: T, vi: T }
         authority: { en: A, vi: A }
+        languages: [en, vi]
+        outputs: [{ id: checklist, template: checklist.xhtml }]
         """)
-        let docs = RuleFile(path: "Rules/vn-single-status/documents.yaml", text: documents)
-        switch RuleBookLoader.load([Self.sources, procedure, docs]) {
+        let docs = RuleFile(path: "Rules/test-procedure/documents.yaml", text: documents)
+        switch RuleBookLoader.load([Self.sources, Self.people, procedure, docs]) {
         case .success: return []
         case .failure(let e): return e.diagnostics
         }

@@ -1,3 +1,4 @@
+import TestSupport
 import CaseModel
 import DossierCore
 import Foundation
@@ -11,21 +12,29 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     var caseValue: SourceValue
     var caseText: String
     var expect: SourceValue
+    /// The procedure whose plan `expect` describes (default: the case's first).
+    var procedure: String?
+    /// Keys of the case or of its `expect` that the harness does not know: a misspelt expectation must fail.
+    var unknownKeys: [String]
 
     var testDescription: String { name }
 
     /// Every case in `Tests/RulesTests/Cases/*.yaml`.
     static let all: [RuleCase] = {
-        let folder = RepositoryPaths.path("Tests/RulesTests/Cases")
+        let folder = Repository.path("Tests/RulesTests/Cases")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
         return names.flatMap { load(folder + "/" + $0, display: "Tests/RulesTests/Cases/" + $0) }
     }()
+
+    static let caseKeys = ["name", "date", "set", "remove", "expect", "procedure"]
+    static let expectKeys = ["verdict", "reasons", "documents", "include", "exclude", "steps", "issued_on_or_after", "fees",
+                             "derived", "deadlines", "notices_include", "notices_exclude", "errors", "outputs", "summary"]
 
     static func load(_ path: String, display: String) -> [RuleCase] {
         let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
         guard case .success(let suite) = SourceParser.parse(text, file: display),
               let basePath = suite["base"]?.scalarText,
-              let baseData = FileManager.default.contents(atPath: RepositoryPaths.path(basePath)),
+              let baseData = FileManager.default.contents(atPath: Repository.path(basePath)),
               case .success(let base) = SourceParser.parse(String(decoding: baseData, as: UTF8.self), file: basePath),
               case .list(let cases, _)? = suite["cases"] else {
             fatalError("cannot read rule cases in \(display)")
@@ -41,9 +50,13 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
                     value = SourceValueEditing.removing((removal.scalarText ?? "").split(separator: ".").map(String.init), from: value)
                 }
             }
+            var unknown = (item.mapKeys ?? []).map(\.key).filter { !caseKeys.contains($0) }
+            unknown += (item["expect"]?.mapKeys ?? []).map(\.key).filter { !expectKeys.contains($0) }.map { "expect." + $0 }
+            if item["expect"] == nil { unknown.append("(no expect)") }
             return RuleCase(name: item["name"]?.scalarText ?? "(unnamed)", file: display,
                             date: item["date"]?.scalarText.flatMap(CalendarDate.init(iso:)) ?? CalendarDate(year: 2026, month: 11, day: 22)!,
-                            caseValue: value, caseText: baseText, expect: item["expect"] ?? .null(at: item.location))
+                            caseValue: value, caseText: baseText, expect: item["expect"] ?? .null(at: item.location),
+                            procedure: item["procedure"]?.scalarText, unknownKeys: unknown)
         }
     }
 }

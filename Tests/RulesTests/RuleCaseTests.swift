@@ -1,3 +1,4 @@
+import TestSupport
 import CaseModel
 import DossierCore
 import Rules
@@ -11,20 +12,33 @@ import Testing
 
     @Test(arguments: RuleCase.all)
     func ruleCase(_ c: RuleCase) throws {
+        #expect(c.unknownKeys.isEmpty, "unknown keys in the rule case: \(c.unknownKeys)")
         let book = try RuleBookFixture.book.get()
         let caseFile: CaseFile
-        switch CaseLoader.load(value: c.caseValue, text: c.caseText, file: c.file) {
+        var errors: [Diagnostic] = []
+        switch CaseLoader.load(value: c.caseValue, text: c.caseText, file: c.file, schema: book.schema) {
         case .success(let f): caseFile = f
-        case .failure(let e): Issue.record("case does not load: \(e)"); return
+        case .failure(let e):
+            errors = e.diagnostics.filter { $0.severity == .error }
+            if c.expect["errors"] == nil { Issue.record("case does not load: \(e)"); return }
+            caseFile = CaseFile(source: c.file, text: c.caseText, root: Fact(.object([]), at: .file(c.file)))
         }
         let resolver = Resolver(book: book)
-        let errors = resolver.check(caseFile, on: c.date).map(\.code)
+        if errors.isEmpty { errors = resolver.check(caseFile, on: c.date) }
         if let expected = c.expect["errors"] {
-            #expect(errors == strings(expected), "check errors")
+            // Each expected error is `CODE` or `CODE path`: the path must be named in the diagnostic.
+            let wanted = strings(expected)
+            #expect(errors.count == wanted.count, "errors: \(errors.map { "\($0.code) \($0.message)" })")
+            for (want, got) in zip(wanted, errors) {
+                let parts = want.split(separator: " ", maxSplits: 1).map(String.init)
+                #expect(got.code == parts[0], "error code: \(got.code) \(got.message)")
+                if parts.count == 2 { #expect(got.message.contains("`\(parts[1])`"), "error names `\(parts[1])`: \(got.message)") }
+            }
             return
         }
-        #expect(errors.isEmpty, "unexpected check errors \(errors)")
-        guard let plan = resolver.resolve(caseFile, on: c.date).first else { Issue.record("no plan"); return }
+        #expect(errors.isEmpty, "unexpected check errors \(errors.map { "\($0.code) \($0.message)" })")
+        let plans = resolver.resolve(caseFile, on: c.date)
+        guard let plan = c.procedure.map({ p in plans.first { $0.procedure == p } }) ?? plans.first else { Issue.record("no plan"); return }
         let ids = plan.documents.map(\.id)
         let noticeCodes = plan.notices.map(\.code)
 
@@ -50,8 +64,13 @@ import Testing
             #expect(actual == amount, "fee \(id)")
         }
         for (name, value) in pairs(c.expect["derived"]) {
-            let actual = plan.derived.first { $0.name == name }?.value ?? "none"
+            let actual = plan.derived.first { $0.name == name }?.value.description ?? "none"
             #expect(actual == value, "derived.\(name)")
+        }
+        if let e = c.expect["outputs"] { #expect(plan.outputs.map(\.id) == strings(e), "outputs") }
+        for (label, value) in pairs(c.expect["summary"]) {
+            let actual = plan.summary.first { $0.label["en"] == label }?.value["en"] ?? "none"
+            #expect(actual == value, "summary \(label)")
         }
         for (id, date) in pairs(c.expect["deadlines"]) {
             let actual = plan.deadlines.first { $0.id == id }?.date.iso ?? "none"
