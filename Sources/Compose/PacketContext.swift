@@ -172,6 +172,9 @@ public struct PacketContext: Sendable {
             ("valid_months", d.valid.map { .number($0.months) } ?? .null),
             ("citation", .string(d.because.first?.citation.short ?? "")),
             ("quote", .optional(d.because.first?.citation.quote.map(TemplateValue.string))),
+            ("shared_with", d.sharedWith.isEmpty ? .null : .localized(LocalizedText(languages.map { lang in
+                (lang, d.sharedWith.map { $0[lang] ?? $0.entries.first?.text ?? "" }.joined(separator: " · "))
+            }))),
         ])
     }
 

@@ -14,6 +14,9 @@ public struct Document: Sendable, Hashable {
     public var pageLabel: String
     /// The `<body>` element.
     public var body: Element
+    /// In a packet of several parts (procedures), the part this document belongs to: the outline groups its
+    /// documents under one entry with this title.
+    public var section: String?
 
     public init(name: String, title: String, language: String, runningHeader: String,
                 pageLabel: String = "Page {page} of {pages}", body: Element) {

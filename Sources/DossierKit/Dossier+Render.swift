@@ -53,7 +53,31 @@ extension Dossier {
                 return result
             }
         }
-        let allDocuments = composedPackets.flatMap(\.documents)
+        var allDocuments = composedPackets.flatMap(\.documents)
+        var summary: Document?
+        if plans.count > 1 {
+            // A combined case: one summary first, then each packet's documents under its own bookmark.
+            for (i, plan) in plans.enumerated() {
+                for d in composedPackets[i].documents.indices {
+                    composedPackets[i].documents[d].section = plan.title[caseFile.languages.first ?? "en"]
+                }
+            }
+            allDocuments = composedPackets.flatMap(\.documents)
+            if let templates = summaryTemplates {
+                let context = CaseSummaryContext(caseFile: caseFile, plans: plans, strings: templates.strings,
+                                                 languages: caseFile.languages, book: book).value()
+                do {
+                    var document = try templates.compose("case-summary.xhtml", context: context,
+                                                         options: ComposeOptions(languages: caseFile.languages, name: "case-summary", runningHeader: caseFile.id))
+                    if let label = templates.strings.string("page.counter", language: caseFile.languages.first ?? "en") { document.pageLabel = label }
+                    summary = document
+                    allDocuments.insert(document, at: 0)
+                } catch {
+                    result.diagnostics = error.diagnostics
+                    return result
+                }
+            }
+        }
         // Each document is laid out once, for its own PDF and for the packet.
         var pdfs: [String: [UInt8]] = [:]
         var packetPDF: [UInt8]?
@@ -84,9 +108,21 @@ extension Dossier {
             manifestPackets.append((plan, names))
             result.packets.append((plan.procedure, plan.verdict.rawValue))
         }
+        var summaryFiles: [String] = []
+        if let summary {
+            if formats.html {
+                result.files.append((summary.name + ".html", Array(HTMLExporter().html(for: summary, stylesheet: stylesheet).utf8)))
+                summaryFiles.append(summary.name + ".html")
+            }
+            if let bytes = pdfs[summary.name] {
+                result.files.append((summary.name + ".pdf", bytes))
+                summaryFiles.append(summary.name + ".pdf")
+            }
+        }
         if let packetPDF { result.files.append(("packet.pdf", packetPDF)) }
+        result.files.append(("calendar.ics", Array(CalendarWriter.ics(caseID: caseFile.id, plans: plans, language: caseFile.languages.first ?? "en").utf8)))
         if let logo { result.files.append((logo.name, logo.bytes)) }
-        let manifest = Manifest.json(for: caseFile, plans: manifestPackets, languages: caseFile.languages)
+        let manifest = Manifest.json(for: caseFile, plans: manifestPackets, languages: caseFile.languages, summary: summaryFiles)
         result.files.append(("manifest.json", Array(manifest.serialized().utf8)))
         result.status = .ok
         return result

@@ -16,6 +16,8 @@ public final class Dossier: Sendable {
     public let templateSets: [String: TemplateSet]
     /// The stylesheet every document uses.
     public let stylesheet: String
+    /// The case summary of a combined case (`case-summary.xhtml`), with the shared catalogs of every language.
+    let summaryTemplates: TemplateSet?
     /// Loaded only when PDF output is asked for.
     let fonts: FontLibrary?
     /// The stylesheet for PDF, by paper size (`a4`, `letter`).
@@ -46,6 +48,18 @@ public final class Dossier: Sendable {
             } catch {
                 diagnostics += error.diagnostics
             }
+        }
+        let sharedCatalogs = book.languages.map { "strings/\($0).yaml" }.filter { world.exists(Self.join(templateDir, $0)) }
+        if world.exists(Self.join(templateDir, "case-summary.xhtml")) {
+            do {
+                summaryTemplates = try TemplateSet.load(directory: templateDir, templates: ["case-summary.xhtml"], catalogs: sharedCatalogs,
+                                                        stylesheet: nil, loader: { try world.read($0) })
+            } catch {
+                summaryTemplates = nil
+                diagnostics += error.diagnostics
+            }
+        } else {
+            summaryTemplates = nil
         }
         let cssFile = Self.join(templateDir, "dossier.css")
         let css: String

@@ -47,17 +47,8 @@ public enum Explanation {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func json(_ plan: PacketPlan) -> JSONValue {
-        .object([
-            ("procedure", .string(plan.procedure)), ("evaluated_on", .string(plan.evaluatedOn.iso)),
-            ("verdict", .string(plan.verdict.rawValue)),
-            ("derived", .object(plan.derived.map { JSONMember($0.name, .string($0.value.description)) })),
-            ("considered", .array(plan.considered.map { c in
-                .object([("rule", .string(c.rule)), ("included", .bool(c.included)), ("reason", .string(c.reason)),
-                         ("condition", .string(c.condition)),
-                         ("facts", .array(c.facts.map { .object([("path", .string($0.path)), ("value", .string($0.value))]) })),
-                         ("citation", Manifest.citation(c.citation))])
-            })),
-        ])
+    /// The plan's one JSON encoding (as in `manifest.json`), with the derived facts and every rule considered.
+    public static func json(_ plan: PacketPlan, languages: [String]) -> JSONValue {
+        Manifest.packet(plan, files: nil, languages: languages, explain: true)
     }
 }

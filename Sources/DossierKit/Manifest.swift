@@ -2,19 +2,26 @@ import CaseModel
 import DossierCore
 import Rules
 
-/// `manifest.json`: the resolved packets in the shape of the interface spec's `manifest.schema.json`.
-enum Manifest {
-    static func json(for caseFile: CaseFile, plans: [(plan: PacketPlan, files: [String])], languages: [String]) -> JSONValue {
+/// The one JSON encoding of a resolved plan: `manifest.json` (with the packet's files), `check --json` and
+/// `explain --json` (with the derived facts and every rule considered) all print it, so they never drift apart.
+/// The shape is `Tests/DossierKitTests/manifest.schema.json`.
+public enum Manifest {
+    static func json(for caseFile: CaseFile, plans: [(plan: PacketPlan, files: [String])], languages: [String],
+                     summary: [String] = []) -> JSONValue {
         .object([
             ("dossier", .int(1)),
             ("case", .string(caseFile.id)),
             ("prepared_on", .string((caseFile.preparedOn ?? plans.first?.plan.evaluatedOn)?.iso ?? "")),
             ("languages", .array(languages.map(JSONValue.string))),
             ("packets", .array(plans.map { packet($0.plan, files: $0.files, languages: languages) })),
+            // A combined case's summary (every verdict, dates in order, fees by payee, shared papers).
+            ("summary_files", summary.isEmpty ? nil : .array(summary.map(JSONValue.string))),
+            ("calendar", .string("calendar.ics")),
         ])
     }
 
-    static func packet(_ plan: PacketPlan, files: [String], languages: [String]) -> JSONValue {
+    /// A plan in the case's languages; `explain` adds the derived facts and every rule considered, in or out.
+    public static func packet(_ plan: PacketPlan, files: [String]?, languages: [String], explain: Bool = false) -> JSONValue {
         .object([
             ("procedure", .string(plan.procedure)),
             ("title", text(plan.title, languages)),
@@ -31,7 +38,16 @@ enum Manifest {
             })),
             ("warnings", .array(plan.notices.filter { $0.kind != .instruction }.map { notice($0, languages) })),
             ("instructions", .array(plan.notices.filter { $0.kind == .instruction }.map { notice($0, languages) })),
-            ("files", .array(files.map(JSONValue.string))),
+            ("summary", .array(plan.summary.map { .object([("label", text($0.label, languages)), ("value", text($0.value, languages))]) })),
+            ("outputs", .array(plan.outputs.map { .string($0.id) })),
+            ("files", files.map { .array($0.map(JSONValue.string)) }),
+            ("derived", explain ? .object(plan.derived.map { JSONMember($0.name, .string($0.value.description)) }) : nil),
+            ("considered", explain ? .array(plan.considered.map { c in
+                .object([("rule", .string(c.rule)), ("included", .bool(c.included)), ("reason", .string(c.reason)),
+                         ("condition", .string(c.condition)),
+                         ("facts", .array(c.facts.map { .object([("path", .string($0.path)), ("value", .string($0.value))]) })),
+                         ("citation", citation(c.citation))])
+            }) : nil),
         ])
     }
 

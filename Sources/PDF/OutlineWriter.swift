@@ -26,7 +26,18 @@ enum OutlineWriter {
             if packet {
                 let node = Node(title: document.title, page: pageStarts[d], y: 0)
                 node.children = headings
-                top.append(node)
+                if let section = document.section {
+                    // Documents of one part (a procedure of a combined case) sit under one entry.
+                    if let last = top.last, last.title == section, d > 0, documents[d - 1].section == section {
+                        last.children.append(node)
+                    } else {
+                        let part = Node(title: section, page: pageStarts[d], y: 0)
+                        part.children = [node]
+                        top.append(part)
+                    }
+                } else {
+                    top.append(node)
+                }
             } else {
                 top += headings
             }

@@ -27,6 +27,9 @@ struct Evaluator {
             if name == "latest", args.count == 2, case .path(let list) = args[0], case .literal(.string(let key)) = args[1] {
                 return latest(list, key)
             }
+            // `x is given` on an object (a green card, a person) asks whether it was written, not for its value.
+            if name == "present", args.count == 1, case .path(let p) = args[0], isWritten(p) { return .bool(true) }
+            if Aggregates.isAggregate(name, args) { return aggregate(name, args) }
             return Functions.apply(name, args.map(evaluate), tables: tables, date: date)
         case .binary(let op, let a, let b):
             switch op {
@@ -75,6 +78,13 @@ struct Evaluator {
         if path.hasPrefix("item.") { return item?.lookup(String(path.dropFirst(5))).map { convert($0) } ?? .null }
         if let fact = caseFile.fact(path) { return convert(fact, path: path) }
         return defaultValue(at: path)
+    }
+
+    /// Whether a path names a fact the case wrote (any kind, objects included).
+    func isWritten(_ path: String) -> Bool {
+        if path.hasPrefix("item.") { return item?.lookup(String(path.dropFirst(5))) != nil }
+        if path.hasPrefix("derived.") || path == "evaluation.date" || words[path] != nil { return false }
+        return caseFile.fact(path) != nil
     }
 
     /// The declared default of an absent fact (`default:` or `default_from:` in the procedure's facts).

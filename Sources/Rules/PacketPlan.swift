@@ -109,6 +109,9 @@ public struct PlannedDocument: Sendable, Hashable {
     /// False for a paper the authority issues on request: the cover letter asks for it instead of enclosing it.
     public var enclosed: Bool
     public var form: String
+    /// The paper's key across procedures (`shared_as`), and the other packets of the case that use it.
+    public var sharedAs: String?
+    public var sharedWith: [LocalizedText] = []
     public var issuer: LocalizedText
     public var obtain: LocalizedText
     public var why: LocalizedText

@@ -113,7 +113,7 @@ struct PlanBuilder {
         let steps = rule.steps.compactMap { plan($0, documentID: rule.id + idSuffix) }
         return PlannedDocument(id: rule.id + idSuffix, number: rule.number, title: fill(rule.title), required: rule.required,
                                enclosed: rule.enclosed,
-                               form: rule.form, issuer: fill(rule.issuer), obtain: fill(rule.obtain), why: fill(rule.why),
+                               form: rule.form, sharedAs: rule.sharedAs, issuer: fill(rule.issuer), obtain: fill(rule.obtain), why: fill(rule.why),
                                steps: steps, valid: valid, because: because)
     }
 

@@ -226,7 +226,8 @@ struct ProcedureReader {
         }
         return DocumentRule(id: id, number: r.int("number"), title: title,
                             when: r.condition("when", scope: docScope) ?? .always(at: r.location), repeatFor: repeatFor,
-                            required: r.bool("required", default: true), enclosed: r.bool("enclosed", default: true), form: form, issuer: issuer, obtain: obtain, why: why,
+                            required: r.bool("required", default: true), enclosed: r.bool("enclosed", default: true), form: form,
+                            sharedAs: r.string("shared_as"), issuer: issuer, obtain: obtain, why: why,
                             steps: steps, valid: validity, citation: citation, inForce: r.inForce(), location: r.location)
     }
 

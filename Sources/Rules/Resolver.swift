@@ -14,14 +14,29 @@ public struct Resolver: Sendable {
 
     /// The plan for each procedure, evaluated for `date` (without checking needed facts; see `plan`).
     public func resolve(_ caseFile: CaseFile, on date: CalendarDate) -> [PacketPlan] {
-        prepare(caseFile, on: date).procedures.map { build($0.rules, $0.evaluator, date) }
+        Self.linkShared(prepare(caseFile, on: date).procedures.map { build($0.rules, $0.evaluator, date) })
     }
 
     /// Check, then resolve: the plans, or every missing fact and unknown procedure. Derived facts are computed once.
     public func plan(_ caseFile: CaseFile, on date: CalendarDate) -> Result<[PacketPlan], DiagnosticError> {
         let prepared = prepare(caseFile, on: date)
         if prepared.diagnostics.hasErrors { return .failure(DiagnosticError(prepared.diagnostics.sortedByLocation)) }
-        return .success(prepared.procedures.map { build($0.rules, $0.evaluator, date) })
+        return .success(Self.linkShared(prepared.procedures.map { build($0.rules, $0.evaluator, date) }))
+    }
+
+    /// In a combined case, a paper several packets need (the same `shared_as`) is prepared once: each packet's
+    /// copy names the other packets that use it.
+    static func linkShared(_ plans: [PacketPlan]) -> [PacketPlan] {
+        guard plans.count > 1 else { return plans }
+        var out = plans
+        for (p, plan) in plans.enumerated() {
+            for (d, document) in plan.documents.enumerated() {
+                guard let key = document.sharedAs else { continue }
+                out[p].documents[d].sharedWith = plans.enumerated().filter { $0.offset != p && $0.element.documents.contains { $0.sharedAs == key } }
+                    .map(\.element.title)
+            }
+        }
+        return out
     }
 
     /// Each known procedure with its evaluator (derived facts filled in), and the problems found on the way.

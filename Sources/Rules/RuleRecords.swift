@@ -70,6 +70,8 @@ public struct DocumentRule: Sendable, Hashable {
     /// False for a paper the authority itself issues on request (listed as a request, not an enclosure).
     public var enclosed: Bool
     public var form: String
+    /// Documents of different procedures with the same key are one paper in a combined case, prepared once.
+    public var sharedAs: String?
     public var issuer: LocalizedText
     public var obtain: LocalizedText
     public var why: LocalizedText

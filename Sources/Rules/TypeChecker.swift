@@ -90,6 +90,7 @@ struct TypeChecker {
             return .failure(TypeProblem(message))
         }
         if name == "lookup" || name == "in_table" { return tableCall(name, args) }
+        if Aggregates.isAggregate(name, args) { return aggregate(name, args) }
         guard args.count == signature.parameters.count else {
             return .failure("`\(name)` takes \(signature.parameters.count) argument(s), not \(args.count)")
         }

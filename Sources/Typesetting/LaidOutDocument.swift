@@ -4,6 +4,8 @@ import DossierCore
 public struct LaidOutDocument: Sendable {
     public var name: String
     public var title: String
+    /// The packet part it belongs to (`Document.section`).
+    public var section: String? = nil
     public var language: String
     public var pages: [LaidOutPage]
     /// Headings (`h1`, `h2`) in document order, for bookmarks.

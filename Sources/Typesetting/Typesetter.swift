@@ -31,7 +31,7 @@ public struct Typesetter: Sendable {
             pages.append(LaidOutPage(width: setup.width, height: setup.height, items: items + header))
         }
         return LaidOutDocument(name: document.name, title: TextServices.nfc(document.title),
-                               language: document.language, pages: pages, outline: flow.outline,
-                               images: context.images, diagnostics: context.diagnostics)
+                               section: document.section.map(TextServices.nfc), language: document.language, pages: pages,
+                               outline: flow.outline, images: context.images, diagnostics: context.diagnostics)
     }
 }

@@ -13,6 +13,8 @@ struct CaseLoading {
         var caseID: String
         /// The case's primary language, for text output.
         var language: String
+        /// Every case language, for JSON output.
+        var languages: [String]
         var plans: [PacketPlan]
     }
 
@@ -33,7 +35,7 @@ struct CaseLoading {
                     failed = true
                     Terminal.printDiagnostics(error.diagnostics.map(input.mappedDiagnostic), sources: sources, json: json)
                 case .success(let plans):
-                    out.append(Loaded(input: input, caseID: caseFile.id, language: caseFile.languages.first ?? "en", plans: plans))
+                    out.append(Loaded(input: input, caseID: caseFile.id, language: caseFile.languages.first ?? "en", languages: caseFile.languages, plans: plans))
                 }
             }
         }

@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
         if common.json {
             Terminal.out(JSONValue.array(loaded.map { l in
                 .object([("case", .string(l.caseID)), ("input", .string(l.input.name)),
-                         ("packets", .array(l.plans.map(Summary.json)))])
+                         ("packets", .array(l.plans.map { Manifest.packet($0, files: nil, languages: l.languages) }))])
             }).serialized())
         } else {
             for l in loaded {
@@ -42,17 +42,5 @@ enum Summary {
         for n in plan.notices where n.kind == .warning { lines.append("    ! \(n.message[language] ?? n.code)") }
         for n in plan.notices where n.kind == .verify { lines.append("    ? verify: \(n.message[language] ?? n.code)") }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func json(_ plan: PacketPlan) -> JSONValue {
-        .object([
-            ("procedure", .string(plan.procedure)), ("verdict", .string(plan.verdict.rawValue)),
-            ("evaluated_on", .string(plan.evaluatedOn.iso)),
-            ("documents", .array(plan.documents.map { d in
-                .object([("id", .string(d.id)), ("issued_on_or_after", d.valid.map { .string($0.issuedOnOrAfter.iso) }),
-                         ("steps", .array(d.steps.map { .string($0.kind) }))])
-            })),
-            ("notices", .array(plan.notices.map { .object([("code", .string($0.code)), ("kind", .string($0.kind.rawValue))]) })),
-        ])
     }
 }

@@ -20,7 +20,7 @@ struct ExplainCommand: ParsableCommand {
                 throw ValidationError("no document `\(document)`; known: \(ids.joined(separator: ", "))")
             }
             if common.json {
-                Terminal.out(JSONValue.array(l.plans.map(Explanation.json)).serialized())
+                Terminal.out(JSONValue.array(l.plans.map { Explanation.json($0, languages: l.languages) }).serialized())
             } else {
                 Terminal.out(l.plans.map { Explanation.text($0, document: document, language: l.language) }.joined(separator: "\n"))
             }

@@ -22,24 +22,28 @@ import Testing
         let text = try String(contentsOfFile: Repository.path(sample), encoding: .utf8)
         let id = try #require(Self.caseID(in: text), "case id in \(sample)")
         let folder = Self.out + "/" + id
-        // The single-status samples are eligible: all three documents. Other procedures' outputs depend on the
-        // verdict (a not-eligible packet may render one document): the manifest lists them, checked below.
-        if text.contains("vn-single-status") {
-            for stem in ["vn-single-status-checklist", "vn-single-status-cover-letter", "vn-single-status-statement-of-non-impediment"] {
+        #expect(FileManager.default.fileExists(atPath: folder + "/packet.pdf"))
+        let manifest = try Repository.json(folder + "/manifest.json")
+        #expect(manifest["case"] as? String == id)
+        // One packet per procedure of the case, in its order; each has its checklist, and vn-single-status its letter
+        // and filled statement.
+        let packets = manifest["packets"] as? [[String: Any]] ?? []
+        #expect(packets.map { $0["procedure"] as? String ?? "" } == Self.procedures(in: text), "packets of \(sample)")
+        for packet in packets {
+            let procedure = packet["procedure"] as? String ?? ""
+            // A not-eligible packet may carry only its decision (a person who must not travel gets no checklist).
+            var stems = packet["verdict"] as? String == "not-eligible" ? [] : ["\(procedure)-checklist"]
+            if procedure == "vn-single-status" { stems += ["vn-single-status-cover-letter", "vn-single-status-statement-of-non-impediment"] }
+            for stem in stems {
                 for ext in ["html", "pdf"] {
                     #expect(FileManager.default.fileExists(atPath: "\(folder)/\(stem).\(ext)"), "\(stem).\(ext) for \(sample)")
                 }
             }
-        }
-        #expect(FileManager.default.fileExists(atPath: folder + "/packet.pdf"))
-        let manifest = try Repository.json(folder + "/manifest.json")
-        #expect(manifest["case"] as? String == id)
-        let packets = manifest["packets"] as? [[String: Any]] ?? []
-        #expect(packets.count == 1)
-        let files = packets.first?["files"] as? [String] ?? []
-        #expect(files.contains { $0.hasSuffix(".html") } && files.contains { $0.hasSuffix(".pdf") }, "an HTML and a PDF for \(sample)")
-        for file in files {
-            #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "manifest lists \(file)")
+            let files = packet["files"] as? [String] ?? []
+            #expect(files.contains { $0.hasSuffix(".html") } && files.contains { $0.hasSuffix(".pdf") }, "an HTML and a PDF for \(sample)")
+            for file in files {
+                #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "manifest lists \(file)")
+            }
         }
     }
 
@@ -88,6 +92,12 @@ import Testing
             #expect(!rows.isEmpty)
             for row in rows { #expect(row.contains("yes yes yes"), "font not embedded+subset+ToUnicode: \(row)") }
         }
+    }
+
+    /// The ids in the case's `procedures: [a, b]` (YAML or JSON).
+    static func procedures(in text: String) -> [String] {
+        guard let m = text.firstMatch(of: #/procedures"?\s*:\s*\[([^\]]*)\]/#) else { return [] }
+        return m.1.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\""))) }
     }
 
     static func caseID(in text: String) -> String? {
