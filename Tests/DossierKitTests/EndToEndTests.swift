@@ -31,14 +31,17 @@ import Testing
         #expect(packets.map { $0["procedure"] as? String ?? "" } == Self.procedures(in: text), "packets of \(sample)")
         for packet in packets {
             let procedure = packet["procedure"] as? String ?? ""
-            var stems = ["\(procedure)-checklist"]
+            // A not-eligible packet may carry only its decision (a person who must not travel gets no checklist).
+            var stems = packet["verdict"] as? String == "not-eligible" ? [] : ["\(procedure)-checklist"]
             if procedure == "vn-single-status" { stems += ["vn-single-status-cover-letter", "vn-single-status-statement-of-non-impediment"] }
             for stem in stems {
                 for ext in ["html", "pdf"] {
                     #expect(FileManager.default.fileExists(atPath: "\(folder)/\(stem).\(ext)"), "\(stem).\(ext) for \(sample)")
                 }
             }
-            for file in packet["files"] as? [String] ?? [] {
+            let files = packet["files"] as? [String] ?? []
+            #expect(files.contains { $0.hasSuffix(".html") } && files.contains { $0.hasSuffix(".pdf") }, "an HTML and a PDF for \(sample)")
+            for file in files {
                 #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "manifest lists \(file)")
             }
         }

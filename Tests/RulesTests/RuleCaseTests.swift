@@ -49,6 +49,11 @@ import Testing
         for id in strings(c.expect["exclude"]) { #expect(!ids.contains(id), "excludes \(id)") }
         for code in strings(c.expect["notices_include"]) { #expect(noticeCodes.contains(code), "notice \(code)") }
         for code in strings(c.expect["notices_exclude"]) { #expect(!noticeCodes.contains(code), "no notice \(code)") }
+        // `warnings`: the first warnings in the order the packet shows them (a prefix of the list).
+        if let e = c.expect["warnings"] {
+            let wanted = strings(e)
+            #expect(Array(plan.notices.filter { $0.kind == .warning }.map(\.code).prefix(wanted.count)) == wanted, "warnings in order")
+        }
         for (id, value) in pairs(c.expect["issued_on_or_after"]) {
             let actual = plan.documents.first { $0.id == id }?.valid?.issuedOnOrAfter.iso ?? "none"
             #expect(actual == value, "issued_on_or_after of \(id)")
