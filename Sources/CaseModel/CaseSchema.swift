@@ -15,6 +15,8 @@ public struct CaseSchema: Sendable, Hashable {
     public var languages: [String]
     /// Countries whose names are written family name first (`Rules/people.yaml`).
     public var familyNameFirst: [String]
+    /// The table that names countries (`country_names` in `Rules/people.yaml`): a country fact prints by name.
+    public var countryNames: String?
 
     public init(person: [FieldSpec], procedures: [ProcedureSection], tableKeys: [String: [String]] = [:], familyNameFirst: [String] = []) {
         self.person = person

@@ -59,8 +59,11 @@ public struct PacketContext: Sendable {
         return .object([(section.section, object(caseFile.fact(section.section), fields: section.fields))])
     }
 
+    /// Every declared field; an absent one reads as its literal default (`default:`), else null.
     func object(_ fact: Fact?, fields: [FieldSpec]) -> TemplateValue {
-        .object(fields.map { spec in (spec.name, value(fact?[spec.name], type: spec.type)) })
+        .object(fields.map { spec in
+            (spec.name, value(fact?[spec.name] ?? spec.defaultValue.map { Fact($0, at: fact?.location ?? .file("")) }, type: spec.type))
+        })
     }
 
     func value(_ fact: Fact?, type: FieldType) -> TemplateValue {
@@ -158,7 +161,9 @@ public struct PacketContext: Sendable {
     }
 
     func document(_ d: PlannedDocument) -> TemplateValue {
-        .object([
+        let months: TemplateValue = d.valid.flatMap { $0.days == nil ? TemplateValue.number($0.months) : nil } ?? .null
+        let days: TemplateValue = d.valid?.days.map(TemplateValue.number) ?? .null
+        return .object([
             ("id", .string(d.id)),
             ("number", d.number.map(TemplateValue.number) ?? .null),
             ("title", .localized(d.title)),
@@ -169,7 +174,8 @@ public struct PacketContext: Sendable {
             ("steps", .list(d.steps.map { s in .object([("text", .localized(s.text)), ("note", s.note.map(TemplateValue.localized) ?? .null)]) })),
             ("valid_from", d.valid.map { .date($0.issuedOnOrAfter) } ?? .null),
             ("valid_anchor", d.valid.map { .date($0.anchor) } ?? .null),
-            ("valid_months", d.valid.map { .number($0.months) } ?? .null),
+            ("valid_months", months),
+            ("valid_days", days),
             ("citation", .string(d.because.first?.citation.short ?? "")),
             ("quote", .optional(d.because.first?.citation.quote.map(TemplateValue.string))),
             ("shared_with", d.sharedWith.isEmpty ? .null : .localized(LocalizedText(languages.map { lang in
@@ -179,9 +185,17 @@ public struct PacketContext: Sendable {
     }
 
     func fee(_ f: PlannedFee) -> TemplateValue {
-        .object([("title", .localized(f.title)), ("note", f.note.map(TemplateValue.localized) ?? .null), ("amount", .money(f.amount)),
-                 ("payable_to", .optional(f.payableTo.map(TemplateValue.string))),
-                 ("citation", .string(f.because.first?.citation.short ?? ""))])
+        let superseded: [TemplateValue] = f.superseded.map { e in
+            .object([("amount", .money(Money(minorUnits: e.amount.minorUnits * f.quantity, currency: e.amount.currency))),
+                     ("effective", .optional(e.inForce.effective.map(TemplateValue.date))),
+                     ("until", .optional(e.inForce.until.map(TemplateValue.date))),
+                     ("citation", .string(e.citation.short))])
+        }
+        return .object([("title", .localized(f.title)), ("note", f.note.map(TemplateValue.localized) ?? .null), ("amount", .money(f.amount)),
+                        ("payable_to", .optional(f.payableTo.map(TemplateValue.string))),
+                        ("effective", .optional(f.effective.map(TemplateValue.date))),
+                        ("superseded", .list(superseded)),
+                        ("citation", .string(f.because.first?.citation.short ?? ""))])
     }
 
     func notice(_ n: PlannedNotice) -> TemplateValue {

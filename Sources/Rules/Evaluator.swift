@@ -111,14 +111,17 @@ struct Evaluator {
     func convert(_ fact: Fact, path: String? = nil) -> RuleValue {
         switch fact.value {
         case .string(let s):
-            if let path, case .row(let table)? = schema.fieldType(at: path.split(separator: ".").map(String.init)) {
-                return .row(table: table, key: s)
+            guard let path else { return .string(s) }
+            switch schema.fieldType(at: path.split(separator: ".").map(String.init)) {
+            case .row(let table)?: return .row(table: table, key: s)
+            // A country prints by its name (the table `country_names` gives) and compares by its code.
+            case .country?, .list(.country)?: return schema.countryNames.map { .row(table: $0, key: s) } ?? .string(s)
+            default: return .string(s)
             }
-            return .string(s)
         case .date(let d): return .date(d)
         case .bool(let b): return .bool(b)
         case .integer(let i): return .integer(i)
-        case .list(let l): return .list(l.map { convert($0) })
+        case .list(let l): return .list(l.map { convert($0, path: path) })
         case .object: return .null
         }
     }

@@ -97,6 +97,8 @@ public struct PlannedValidity: Sendable, Hashable {
     /// The date the window counts back from (e.g. the filing date).
     public var anchor: CalendarDate
     public var months: Int
+    /// Set for a window counted in days.
+    public var days: Int?
     public var rule: String
     public var citation: Citation
 }

@@ -28,7 +28,8 @@ struct PlanBuilder {
         let summary = procedure.summary.compactMap { line -> PlannedLine? in
             let v = evaluator.evaluate(line.value.expression)
             guard v != .null else { return nil }
-            return PlannedLine(label: line.label, value: LocalizedText(procedure.languages.map { ($0, display(v, lang: $0)) }))
+            let path: String? = { if case .path(let p) = line.value.expression { return p } else { return nil } }()
+            return PlannedLine(label: line.label, value: LocalizedText(procedure.languages.map { ($0, display(v, path: path, lang: $0)) }))
         }
         let words = procedure.words.compactMap { w -> PlannedWord? in
             guard case .string(let value) = evaluator.evaluate(w.value.expression).comparable else { return nil }
@@ -106,7 +107,8 @@ struct PlanBuilder {
         var because = [Because(rule: rule.id, facts: facts, citation: rule.citation)]
         var valid: PlannedValidity?
         if let v = rule.valid, case .date(let anchor) = evaluator.evaluate(v.before.expression) {
-            valid = PlannedValidity(issuedOnOrAfter: Functions.earliestIssue(before: anchor, months: v.months), anchor: anchor, months: v.months,
+            let start = v.days.map { anchor.adding(days: -$0) } ?? Functions.earliestIssue(before: anchor, months: v.months)
+            valid = PlannedValidity(issuedOnOrAfter: start, anchor: anchor, months: v.months, days: v.days,
                                     rule: v.rule, citation: v.citation)
             because.append(Because(rule: v.rule, facts: uses(v.before.expression), citation: v.citation))
         }
@@ -258,6 +260,11 @@ struct PlanBuilder {
             let personPath = String(path.dropLast(5))
             let person = personPath == "item" ? e.item : (personPath.hasPrefix("item.") ? e.item?.lookup(String(personPath.dropFirst(5))) : e.caseFile.fact(personPath))
             if let person { return PersonName.display(person, familyNameFirst: book.schema.familyNameFirst) }
+        }
+        // A choice prints its label in the language ("By mail"), not its value ("mail").
+        if let path, !path.hasPrefix("item"), !path.hasPrefix("derived."), case .string(let s) = v,
+           let label = book.schema.field(at: path.split(separator: ".").map(String.init))?.choiceLabels[s]?[lang] {
+            return label
         }
         return v.text(in: lang, tables: book.tables, on: date)
     }

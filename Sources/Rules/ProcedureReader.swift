@@ -235,9 +235,14 @@ struct ProcedureReader {
     private mutating func readWindow(_ value: SourceValue, scope: TypeScope) -> ValidityRule? {
         guard var r = RecordReader(value, what: "a validity window", languages: languages, diagnostics: &diagnostics) else { return nil }
         defer { r.finish(); diagnostics += r.diagnostics }
-        guard let months = r.int("months"), let before = r.condition("before", scope: scope, expect: .date, required: true),
+        let months = r.int("months"), days = r.int("days")
+        guard (months == nil) != (days == nil) else {
+            r.diagnostics.append(.error("RULE011", "a validity window gives `months` or `days` (one of them)", at: r.location))
+            return nil
+        }
+        guard let before = r.condition("before", scope: scope, expect: .date, required: true),
               let rule = r.string("rule", required: true), let c = r.citation(sources: sources) else { return nil }
-        return ValidityRule(months: months, before: before, rule: rule, citation: c)
+        return ValidityRule(months: months ?? 0, days: days, before: before, rule: rule, citation: c)
     }
 
     private mutating func readNotice(_ value: SourceValue) -> NoticeRule? {

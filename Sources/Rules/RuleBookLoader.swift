@@ -53,10 +53,12 @@ public enum RuleBookLoader {
         // The person model, in every language of the book.
         var person: [FieldSpec] = []
         var familyNameFirst: [String] = []
+        var countryNames: String?
         if let people = parsed(root + "people.yaml") {
             var r = RecordReader(people, what: "the people model", diagnostics: &diagnostics)
             let languages = r?.strings("languages") ?? []
             familyNameFirst = r?.strings("family_name_first") ?? []
+            countryNames = r?.string("country_names")
             var reader = FactsReader(languages: languages, tableKeys: tableKeys)
             person = reader.fields(r?.list("fields") ?? [])
             r?.finish()
@@ -87,7 +89,14 @@ public enum RuleBookLoader {
             sections.append(ProcedureSection(id: folder, languages: languages, fields: fields))
             headers.append((folder, value, languages))
         }
-        let schema = CaseSchema(person: person, procedures: sections, tableKeys: tableKeys, familyNameFirst: familyNameFirst)
+        var schema = CaseSchema(person: person, procedures: sections, tableKeys: tableKeys, familyNameFirst: familyNameFirst)
+        if let countryNames {
+            if tableKeys[countryNames] == nil {
+                diagnostics.append(.error("RULE018", "`country_names` names no table: `\(countryNames)`", at: .file(root + "people.yaml")))
+            } else {
+                schema.countryNames = countryNames
+            }
+        }
 
         var procedures: [ProcedureRules] = []
         for (folder, value, languages) in headers {

@@ -50,9 +50,11 @@ public struct StepRule: Sendable, Hashable {
     public var parameters: [String: String] = [:]
 }
 
-/// "Issued or certified no more than N months before" a date.
+/// "Issued or certified no more than N months (or N days) before" a date.
 public struct ValidityRule: Sendable, Hashable {
     public var months: Int
+    /// A window counted in days instead (`days: 30`): months is then 0.
+    public var days: Int? = nil
     public var before: Condition
     public var rule: String
     public var citation: Citation
