@@ -1,7 +1,7 @@
 import DossierCore
 
-/// How a language writes a date inside its sentences, from the catalog key `format.date` (e.g. `dd/MM/yyyy` for
-/// Vietnamese, `yyyy-MM-dd` to keep ISO). Pattern letters: `yyyy` year, `MM`/`M` month, `dd`/`d` day; anything
+/// How a language writes a date inside its sentences, from the catalog key `format.date` (e.g. `dd/MM/yyyy`, or
+/// `yyyy-MM-dd` to keep ISO). Pattern letters: `yyyy` year, `MM`/`M` month, `dd`/`d` day; anything
 /// else is copied. Rule texts and facts carry ISO dates; they are rewritten only where a language's text is printed.
 struct DateStyle: Sendable, Hashable {
     let pattern: String
