@@ -171,4 +171,28 @@ import Testing
         #expect(!old.contains("Route 1 —") && !old.contains("apostille on it"), "before 2026-09-11 one route, one list")
         #expect(old.contains("Legalized and translated by the Consulate General of Vietnam in Houston"))
     }
+
+    // `explain` shows the new facts with the rule that computes them and its source.
+    @Test func explainShowsPeriodOriginDepartureAndMissionFactsWithRuleAndSource() throws {
+        let widowed = try Repository.dossier(["explain", "Samples/widowed-overseas-vietnamese-green-card.yaml"])
+        #expect(widowed.status == 0, "\(widowed.stderr)")
+        let lines = widowed.stdout.split(separator: "\n").map(String.init)
+        func block(_ fact: String) -> String {
+            guard let i = lines.firstIndex(where: { $0.hasPrefix("  derived.\(fact) = ") }) else { return "" }
+            return lines[i...].prefix(3).joined(separator: "\n")
+        }
+        #expect(block("no_spouse_since").contains("= 2021-08-05"))
+        #expect(block("no_spouse_since").contains("source: vn-consulate-single-status-dossier.txt, item 2"))
+        #expect(block("overseas_vietnamese").contains("from: vn_single_status.overseas_vietnamese = true"))
+        #expect(block("overseas_vietnamese").contains("Law on Vietnamese Nationality 2008"))
+        #expect(block("emigrated_below_marriage_age").contains("vn_single_status.left_vietnam_on = 1990-08-21"))
+        #expect(block("emigrated_below_marriage_age").contains("source: vn-consulate-single-status-dossier.txt, Quý vị lưu ý"))
+        #expect(block("age_at_departure").contains("= 16"))
+        #expect(block("registration_office").contains("Decree 120/2025/ND-CP"))
+
+        let texas = try Repository.dossier(["explain", Self.texas])
+        #expect(texas.stdout.contains("verify vn.mission-facts-to-verify: Verify with the Consulate General of Vietnam in Houston"))
+        #expect(texas.stdout.contains("derived.mission = vn-consulate-houston, derived.notary_state = TX"))
+        #expect(texas.stdout.contains("(route apostille)"))
+    }
 }
