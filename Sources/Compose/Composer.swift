@@ -12,6 +12,8 @@ struct Composer {
     private(set) var diagnostics: [Diagnostic] = []
     /// A loop (or each language of a catalog string) repeats the same mistake; report it once.
     private var reported: Set<String> = []
+    /// The `lang` of the enclosing elements, innermost last: a value printed inside is written that language's way.
+    private var elementLanguages: [String] = []
 
     init(root: TemplateValue, strings: StringCatalog, languages: [String], file: String) {
         self.root = root
@@ -40,6 +42,9 @@ struct Composer {
 
     mutating func element(_ template: ElementTemplate) -> Element {
         let attributes = template.attributes.map { Attribute($0.name, string($0.value)) }
+        let lang = attributes.first { $0.name == "lang" }?.value
+        if let lang { elementLanguages.append(lang) }
+        defer { if lang != nil { elementLanguages.removeLast() } }
         return Element(template.name, attributes, nodes(template.children))
     }
 
@@ -77,7 +82,9 @@ struct Composer {
             guard let value = resolve(test.path, at: at, nullIsFalse: test.optional) else { return }
             for node in value.isTruthy != test.negated ? then : otherwise { append(node, to: &out) }
         case .value(let path, let at):
-            if let text = text(of: path, at: at) { out.append(.text(text)) }
+            if let text = text(of: path, at: at) {
+                out.append(.text(elementLanguages.last.map { strings.localizingDates(text, language: $0) } ?? text))
+            }
         case .catalogText(let key, let mode, let at):
             if let texts = catalogTexts(key, at: at) { out.append(contentsOf: Self.bilingual(texts, mode: mode)) }
         case .localized(let path, let mode, let at):
@@ -133,7 +140,7 @@ struct Composer {
         case .localized(let text):
             var out: [(lang: String, text: String)] = []
             for language in languages {
-                if let t = text[language] { out.append((language, t.nfc)) } else {
+                if let t = text[language] { out.append((language, strings.localizingDates(t.nfc, language: language))) } else {
                     report(Diagnostic(.error, "TPL011", "`\(path)` has no `\(language)` text", at: at,
                                   notes: text.languages.isEmpty ? [] : ["it has: \(text.languages.joined(separator: ", "))"]))
                     return nil
@@ -142,7 +149,7 @@ struct Composer {
             return out
         case .string(let s):
             // Names, numbers and codes read the same in every language: shown once, in the primary language.
-            return languages.first.map { [($0, s.nfc)] }
+            return languages.first.map { [($0, strings.localizingDates(s.nfc, language: $0))] }
         case .number(let n):
             return languages.first.map { [($0, String(n))] }
         default:
@@ -169,7 +176,7 @@ struct Composer {
                 case .literal(let s): text += s
                 case .path(let path, _):
                     guard let piece = placeholder(path, language: language, key: key, file: table.file, at: at) else { failed = true; continue }
-                    text += piece
+                    text += strings.localizingDates(piece, language: language)
                 }
             }
             out.append((language, text))

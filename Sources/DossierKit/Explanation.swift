@@ -14,7 +14,15 @@ public enum Explanation {
         }
         if document == nil {
             lines.append("derived facts:")
-            for d in plan.derived { lines.append("  derived.\(d.name) = \(d.value)") }
+            for d in plan.derived {
+                lines.append("  derived.\(d.name) = \(d.value)")
+                // A cited derived fact shows what it was computed from and where the rule comes from.
+                if let b = plan.derivedBecause.first(where: { $0.rule == "derived." + d.name }) {
+                    let facts = b.facts.filter { $0.path != b.rule }
+                    if !facts.isEmpty { lines.append("        from: " + facts.map { "\($0.path) = \($0.value)" }.joined(separator: ", ")) }
+                    lines.append("        source: \(b.citation.short)")
+                }
+            }
         }
         lines.append("documents:")
         for c in plan.considered where document == nil || c.rule == document || c.rule.hasPrefix((document ?? "") + "-") {
@@ -29,7 +37,7 @@ public enum Explanation {
                     lines.append("          source: \(b.citation.short)")
                 }
                 if let v = doc.valid { lines.append("        issued on or after: \(v.issuedOnOrAfter.iso) (\(v.months) months before \(v.anchor.iso))") }
-                for s in doc.steps { lines.append("        step \(s.kind)\(s.state.map { " [\($0)]" } ?? ""): \(s.text[language] ?? "")") }
+                for s in doc.steps { lines.append("        step \(s.kind)\(s.state.map { " [\($0)]" } ?? "")\(s.route.map { " (route \($0))" } ?? ""): \(s.text[language] ?? "")") }
             }
         }
         if document == nil {

@@ -57,12 +57,12 @@ public enum Manifest {
             ("number", d.number.map(JSONValue.int)),
             ("title", text(d.title, languages)),
             ("required", .bool(d.required)),
-            ("enclosed", d.enclosed ? nil : .bool(false)),
+            ("enclosed", d.enclosed ? nil : .bool(false)), ("sent_to_authority", d.sentToAuthority ? nil : .bool(false)),
             ("form", .string(d.form)),
             ("issuer", .string(d.issuer[languages.first ?? "en"] ?? d.issuer.entries.first?.text ?? "")),
             ("steps", .array(d.steps.map { s in
                 .object([("kind", .string(s.kind)), ("state", s.state.map(JSONValue.string)),
-                         ("to", s.to.map(JSONValue.string)),
+                         ("to", s.to.map(JSONValue.string)), ("route", s.route.map(JSONValue.string)),
                          ("by", s.by.map { .string($0[languages.first ?? "en"] ?? $0.entries.first?.text ?? "") }),
                          ("note", text(s.text, languages))])
             })),

@@ -32,7 +32,7 @@ enum Functions {
                   summary: "lookup(\"table\", key, \"column\"[, date]): a cell of the row in force on the evaluation date (or the date given)"),
         Signature(name: "in_table", parameters: [.string(allowed: nil), nil], result: .bool,
                   summary: "in_table(\"table\", key[, date]): whether the table has a row for the key in force"),
-    ]
+    ] + holidaySignatures
 
     static func apply(_ name: String, _ args: [RuleValue], tables: RuleTables, date: CalendarDate?) -> RuleValue {
         let a = args.first ?? .null
@@ -58,7 +58,7 @@ enum Functions {
         case ("add_days", .date(let d), .integer(let n)): return .date(d.adding(days: n))
         case ("workdays_before", .date(let d), .integer(let n)): return .date(workdays(before: d, n))
         case ("count", .list(let l), _): return .integer(l.count)
-        default: return .null
+        default: return applyHolidayFunction(name, args, tables: tables) ?? .null
         }
     }
 

@@ -25,6 +25,8 @@ public struct PacketPlan: Sendable, Hashable {
     public var words: [PlannedWord]
     /// What to render, in filing order.
     public var outputs: [PlannedOutput]
+    /// Why each cited derived fact has its value: the facts it read and its citation, for `explain`.
+    public var derivedBecause: [Because] = []
 
     public static func == (a: PacketPlan, b: PacketPlan) -> Bool {
         a.procedure == b.procedure && a.evaluatedOn == b.evaluatedOn && a.verdict == b.verdict && a.reasons == b.reasons
@@ -90,6 +92,8 @@ public struct PlannedStep: Sendable, Hashable {
     public var note: LocalizedText?
     /// Steps with the same group share one certificate.
     public var group: String?
+    /// The alternative route the step belongs to; nil: common to every route.
+    public var route: String?
 }
 
 public struct PlannedValidity: Sendable, Hashable {
@@ -120,6 +124,8 @@ public struct PlannedDocument: Sendable, Hashable {
     public var steps: [PlannedStep]
     public var valid: PlannedValidity?
     public var because: [Because]
+    /// False: not enclosed in (nor requested by) the letter to the authority; the applicant files it directly.
+    public var sentToAuthority: Bool = true
 }
 
 public struct PlannedFee: Sendable, Hashable {

@@ -113,10 +113,12 @@ struct PlanBuilder {
             because.append(Because(rule: v.rule, facts: uses(v.before.expression), citation: v.citation))
         }
         let steps = rule.steps.compactMap { plan($0, documentID: rule.id + idSuffix) }
-        return PlannedDocument(id: rule.id + idSuffix, number: rule.number, title: fill(rule.title), required: rule.required,
+        var document = PlannedDocument(id: rule.id + idSuffix, number: rule.number, title: fill(rule.title), required: rule.required,
                                enclosed: rule.enclosed,
                                form: rule.form, sharedAs: rule.sharedAs, issuer: fill(rule.issuer), obtain: fill(rule.obtain), why: fill(rule.why),
                                steps: steps, valid: valid, because: because)
+        document.sentToAuthority = rule.sentToAuthority.map { evaluator.evaluate($0.expression).isTruthy } ?? true
+        return document
     }
 
     private mutating func plan(_ step: StepRule, documentID: String) -> PlannedStep? {
@@ -133,7 +135,7 @@ struct PlanBuilder {
         evaluator.words["state"] = stateName.map(RuleValue.string) ?? .null
         evaluator.words["by"] = by.map(RuleValue.localized) ?? .null
         return PlannedStep(kind: step.kind, state: state, stateName: stateName, by: by, to: step.to,
-                           text: fill(step.text), note: step.note.map { fill($0) }, group: group)
+                           text: fill(step.text), note: step.note.map { fill($0) }, group: group, route: step.route)
     }
 
     private mutating func plan(_ rule: DeadlineRule) -> PlannedDeadline? {
@@ -213,6 +215,11 @@ struct PlanBuilder {
                                                     citation: current.citation)]))
         }
         return out
+    }
+
+    /// The cited derived facts with the facts each was computed from, for `explain`.
+    func derivedBecause() -> [Because] {
+        procedure.derived.compactMap { rule in rule.citation.map { Because(rule: "derived." + rule.name, facts: uses(rule.value.expression), citation: $0) } }
     }
 
     /// The facts an expression read, with their values (paths made concrete for `item`).

@@ -185,11 +185,13 @@ struct ProcedureReader {
             r.diagnostics.append(.error("RULE012", "unknown step kind `\(kind)`", at: r.location,
                                         hint: Suggestion.closest(to: kind, in: Self.stepKinds).map { "did you mean `\($0)`?" }))
         }
-        return [StepRule(kind: kind, when: r.condition("when", scope: textScope) ?? .always(at: r.location),
+        var step = StepRule(kind: kind, when: r.condition("when", scope: textScope) ?? .always(at: r.location),
                          state: r.condition("state", scope: textScope, expect: .string(allowed: nil)),
                          by: r.condition("by", scope: textScope, expect: nil), to: r.string("to"),
                          group: r.condition("group", scope: textScope, expect: .string(allowed: nil)), text: text,
-                         note: r.localized("note"), citation: r.citation(sources: sources, required: false), parameters: parameters)]
+                         note: r.localized("note"), citation: r.citation(sources: sources, required: false), parameters: parameters)
+        step.route = r.string("route")
+        return [step]
     }
 
     private mutating func readDocument(_ value: SourceValue) -> DocumentRule? {
@@ -224,11 +226,13 @@ struct ProcedureReader {
                 validity = readWindow(v, scope: docScope)
             }
         }
-        return DocumentRule(id: id, number: r.int("number"), title: title,
+        var document = DocumentRule(id: id, number: r.int("number"), title: title,
                             when: r.condition("when", scope: docScope) ?? .always(at: r.location), repeatFor: repeatFor,
                             required: r.bool("required", default: true), enclosed: r.bool("enclosed", default: true), form: form,
                             sharedAs: r.string("shared_as"), issuer: issuer, obtain: obtain, why: why,
                             steps: steps, valid: validity, citation: citation, inForce: r.inForce(), location: r.location)
+        document.sentToAuthority = r.condition("sent_to_authority", scope: docScope)
+        return document
     }
 
     /// `{months, before, rule, citation}`: issued no more than `months` before the `before` date.

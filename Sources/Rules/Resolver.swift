@@ -85,7 +85,9 @@ public struct Resolver: Sendable {
 
     private func build(_ procedure: ProcedureRules, _ evaluator: Evaluator, _ date: CalendarDate) -> PacketPlan {
         var builder = PlanBuilder(book: book, procedure: procedure, evaluator: evaluator, date: date)
-        return builder.build()
+        var plan = builder.build()
+        plan.derivedBecause = builder.derivedBecause()
+        return plan
     }
 
     /// The closest written ancestor of a missing path, to point the error at; a path through a person is named as

@@ -48,6 +48,8 @@ public struct StepRule: Sendable, Hashable {
     public var citation: Citation?
     /// The values of the chain parameters this step was read with (`{notary}` in its texts).
     public var parameters: [String: String] = [:]
+    /// The alternative route the step belongs to (e.g. `legalization` or `apostille`); nil: every route needs it.
+    public var route: String?
 }
 
 /// "Issued or certified no more than N months (or N days) before" a date.
@@ -82,6 +84,9 @@ public struct DocumentRule: Sendable, Hashable {
     public var citation: Citation
     public var inForce: InForce
     public var location: SourceLocation
+    /// Whether the paper goes to the packet's authority (enclosed or requested in its letter); false (per entry):
+    /// the applicant files it directly where it is used. Nil: always.
+    public var sentToAuthority: Condition?
 }
 
 /// A warning, a "verify" flag, or a how-to instruction shown with the packet.

@@ -43,9 +43,9 @@ import Testing
         #expect(caseFile.languages == ["vi", "en"])
         let birth = try #require(caseFile.fact("applicant.birth.date"))
         #expect(birth.date == CalendarDate(year: 1988, month: 10, day: 5))
-        #expect(birth.location == SourceLocation(file: file, line: 28, column: 17))
+        #expect(birth.location == SourceLocation(file: file, line: 29, column: 17))
         let history = try #require(caseFile.fact("applicant.marital_history")?.list?.first)
-        #expect(history["ended_on"]?.location == SourceLocation(file: file, line: 57, column: 23))
+        #expect(history["ended_on"]?.location == SourceLocation(file: file, line: 59, column: 23))
         #expect(caseFile.fact("vn_single_status.single_notary")?.bool == true)
     }
 }

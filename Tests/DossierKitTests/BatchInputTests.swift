@@ -6,7 +6,7 @@ import Testing
 
 /// CSV and JSONL batches: each row is a case; errors point to the row and the cell; good rows still render.
 @Suite struct BatchInputTests {
-    static let header = "dossier,case.id,case.languages,case.procedures,people.applicant.name.given,people.applicant.name.family,people.applicant.sex,people.applicant.birth.date,people.applicant.birth.place,people.applicant.citizenship,people.applicant.us_status,people.applicant.residence.state,people.applicant.passport.number,people.applicant.marital_status,people.spouse.name.given,people.spouse.name.family,people.spouse.sex,people.spouse.birth.date,people.spouse.birth.place,people.spouse.citizenship,vn_single_status.intended_spouse,vn_single_status.filing_in_vietnam.date,vn_single_status.filing_in_vietnam.by,vn_single_status.consulate_submission,vn_single_status.single_notary"
+    static let header = "dossier,case.id,case.languages,case.procedures,people.applicant.name.given,people.applicant.name.family,people.applicant.sex,people.applicant.birth.date,people.applicant.birth.place,people.applicant.birth.country,people.applicant.citizenship,people.applicant.us_status,people.applicant.residence.state,people.applicant.passport.number,people.applicant.marital_status,people.spouse.name.given,people.spouse.name.family,people.spouse.sex,people.spouse.birth.date,people.spouse.birth.place,people.spouse.citizenship,vn_single_status.intended_spouse,vn_single_status.filing_in_vietnam.date,vn_single_status.filing_in_vietnam.by,vn_single_status.consulate_submission,vn_single_status.single_notary"
 
     static func world(_ files: [String: String]) throws -> MemoryWorld {
         var all: [String: [UInt8]] = [:]
@@ -21,8 +21,8 @@ import Testing
     }
 
     @Test func csvRowsRenderIndependentlyAndErrorsPointAtTheCell() throws {
-        let good = "2,csv-001,en|vi,vn-single-status,Anna,Lee,female,1990-01-02,\"Portland, Oregon, USA\",US,citizen,OR,X1234567,never-married,Văn Nam,Trần,male,1988-05-06,Huế,VN,spouse,2027-03-01,in-person,mail,true"
-        let bad = "2,csv-002,en|vi,vn-single-status,Bob,Ray,male,1990-01-02,Reno,US,citizen,NV,X7654321,never-maried,Thị Lan,Lê,female,1995-02-28,Huế,VN,spouse,2027-03-01,in-person,mail,true"
+        let good = "2,csv-001,en|vi,vn-single-status,Anna,Lee,female,1990-01-02,\"Portland, Oregon, USA\",US,US,citizen,OR,X1234567,never-married,Văn Nam,Trần,male,1988-05-06,Huế,VN,spouse,2027-03-01,in-person,mail,true"
+        let bad = "2,csv-002,en|vi,vn-single-status,Bob,Ray,male,1990-01-02,Reno,US,US,citizen,NV,X7654321,never-maried,Thị Lan,Lê,female,1995-02-28,Huế,VN,spouse,2027-03-01,in-person,mail,true"
         let world = try Self.world(["in/clients.csv": [Self.header, good, bad].joined(separator: "\n") + "\n"])
         let dossier = try Dossier(world: world, resources: "", pdf: false)
         let (cases, problems) = InputCollector(world: world, schema: dossier.book.schema).collect(["in/clients.csv"])

@@ -88,11 +88,14 @@ import Testing
         #expect(properties?["n_600"] == nil)
     }
 
+    /// `--date` is the day the packet is made: what depends on it (documents too old before the 6-month window
+    /// opens) changes; what depends on the day of filing in Vietnam (the apostille route) does not.
     @Test func dateFlagChangesTheRulesInForce() throws {
-        let before = try Repository.dossier(["explain", Self.texas, "--date", "2026-09-10"])
-        let after = try Repository.dossier(["explain", Self.texas, "--date", "2026-09-11"])
-        #expect(!before.stdout.contains("vn.apostille-alternative"))
-        #expect(after.stdout.contains("vn.apostille-alternative"))
+        let before = try Repository.dossier(["explain", Self.texas, "--date", "2026-11-09"])
+        let after = try Repository.dossier(["explain", Self.texas, "--date", "2026-11-10"])
+        #expect(before.stdout.contains("vn.filing-too-far-ahead"))
+        #expect(!after.stdout.contains("vn.filing-too-far-ahead"))
+        #expect(before.stdout.contains("vn.apostille-alternative") && after.stdout.contains("vn.apostille-alternative"))
     }
 
     @Test func aVietnameseFirstCaseCountsPagesInVietnamese() throws {

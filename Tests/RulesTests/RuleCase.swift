@@ -29,6 +29,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     static let caseKeys = ["name", "date", "set", "remove", "expect", "procedure"]
     static let expectKeys = ["verdict", "reasons", "documents", "include", "exclude", "steps", "issued_on_or_after", "fees",
                              "derived", "deadlines", "notices_include", "notices_exclude", "warnings", "errors", "outputs", "summary"]
+        + RuleCaseTexts.keys
 
     static func load(_ path: String, display: String) -> [RuleCase] {
         let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)

@@ -77,6 +77,7 @@ import Testing
             let actual = plan.summary.first { $0.label["en"] == label }?.value["en"] ?? "none"
             #expect(actual == value, "summary \(label)")
         }
+        RuleCaseTexts.check(c.expect, plan: plan)
         for (id, date) in pairs(c.expect["deadlines"]) {
             let actual = plan.deadlines.first { $0.id == id }?.date.iso ?? "none"
             #expect(actual == date, "deadline \(id)")
