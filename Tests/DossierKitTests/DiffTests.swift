@@ -30,11 +30,11 @@ import Testing
         #expect(after.status == 0, "\(after.stderr)")
         let lines = after.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "only the Texas case changes: \(lines)")
-        #expect(lines.last == "2026-0142,Samples/divorced-texas-power-of-attorney.yaml,vn-single-status,fee,secretary-of-state-authentication-tx,Texas Secretary of State authentication (9 × $25.00),$135.00,$225.00")
+        #expect(lines.last == "2026-0142,Samples/divorced-texas-power-of-attorney.yaml,vn-single-status,fee,secretary-of-state-authentication-tx,State authentication in Texas (9 × $25.00),$135.00,$225.00")
 
         let table = try Repository.dossier(["diff"] + samples + ["--against-rules", rules, "--date", "2026-12-01"])
         #expect(table.stdout.hasPrefix("Rules on 2026-12-01 → \(rules) on 2026-12-01: 1 of 2 case(s) change\n"))
-        #expect(table.stdout.contains("vn-single-status  fee              Texas Secretary of State authentication (9 × $25.00): $135.00 → $225.00"))
+        #expect(table.stdout.contains("vn-single-status  fee              State authentication in Texas (9 × $25.00): $135.00 → $225.00"))
 
         let json = try Repository.dossier(["diff"] + samples + ["--against-rules", rules, "--date", "2026-12-01", "--format", "json"])
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]

@@ -14,6 +14,8 @@ import Testing
 
     /// The repository's person model, so conditions can read `applicant.…`.
     static let people = RuleFile(path: "Rules/people.yaml", text: Repository.text("Rules/people.yaml"))
+    /// The table that names countries, which the person model refers to.
+    static let countries = RuleFile(path: "Rules/tables/countries.yaml", text: Repository.text("Rules/tables/countries.yaml"))
 
     func load(documents: String) -> [Diagnostic] {
         let procedure = RuleFile(path: "Rules/test-procedure/procedure.yaml", text: """
@@ -24,7 +26,7 @@ import Testing
         outputs: [{ id: checklist, template: checklist.xhtml }]
         """)
         let docs = RuleFile(path: "Rules/test-procedure/documents.yaml", text: documents)
-        switch RuleBookLoader.load([Self.sources, Self.people, procedure, docs]) {
+        switch RuleBookLoader.load([Self.sources, Self.people, Self.countries, procedure, docs]) {
         case .success: return []
         case .failure(let e): return e.diagnostics
         }
