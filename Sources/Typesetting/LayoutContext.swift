@@ -8,6 +8,8 @@ final class LayoutContext {
     let shaper = Shaper()
     let textServices: TextServices
     let documentName: String
+    /// The document's language: text without a `lang` of its own is in it.
+    let language: String
     private let imageLoader: (String) -> [UInt8]?
     private(set) var images: [ImageResource] = []
     private var imageIndex: [String: Int?] = [:]
@@ -19,6 +21,7 @@ final class LayoutContext {
         self.fonts = fonts
         self.stylesheet = stylesheet
         self.documentName = documentName
+        self.language = language
         self.imageLoader = images
         textServices = TextServices(locale: language)
     }

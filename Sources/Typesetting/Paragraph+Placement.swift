@@ -3,18 +3,18 @@ extension Paragraph {
     /// items (text runs, atomic boxes, underlines, link areas) in page coordinates and the baseline.
     func place(_ line: Line, x: Points, top: Points, width: Points, context: LayoutContext) -> (items: [PageItem], baseline: Points) {
         let baseline = top + line.above
-        let slack = max(0, width - line.width)
-        var pen = x
-        var extraPerSpace: Points = 0
+        let slack = width - line.indent - line.width
+        var pen = x + line.indent
+        // Justification: extra (or, after optimal fit, less) space per point of stretchable space.
+        var perPoint: Points = 0
         switch style.textAlign {
         case .left: break
-        case .right: pen += slack
-        case .center: pen += slack / 2
+        case .right: pen += max(0, slack)
+        case .center: pen += max(0, slack) / 2
         case .justify:
-            if line.justify {
-                var spaces = 0
-                for i in line.start..<line.end where text[i] == 0x20 { spaces += 1 }
-                if spaces > 0 { extraPerSpace = slack / Points(spaces) }
+            if line.justify && width.isFinite {
+                let spaces = spaceWidth(line.start, line.end)
+                if spaces > 0 { perPoint = max(slack, -spaces * Self.shrinkFactor) / spaces }
             }
         }
         var items: [PageItem] = []
@@ -61,8 +61,15 @@ extension Paragraph {
             current!.glyphs.append(PlacedGlyph(glyph: g.id, x: pen + g.xOffset - origin, rise: g.yOffset,
                                                advance: g.advance, cluster: g.cluster - Int32(clusterBase)))
             pen += g.advance
-            if text[Int(g.cluster)] == 0x20 { pen += extraPerSpace }
+            if perPoint != 0 && isStretchable(Int(g.cluster)) { pen += g.advance * perPoint }
             gi += 1
+        }
+        if line.hyphen, current != nil, let hyphen = hyphenGlyph(at: line.end), Int32(hyphen.run) == currentRun {
+            // The hyphen stands for a soft hyphen in the text layer (PDF 32000 §14.9.4): search finds the word whole.
+            current!.text.append(ParagraphBuilder.softHyphen)
+            current!.glyphs.append(PlacedGlyph(glyph: hyphen.glyph, x: pen - current!.x, rise: 0, advance: hyphen.advance,
+                                               cluster: Int32(current!.text.count - 1)))
+            pen += hyphen.advance
         }
         flush()
         return (items + decorations, baseline)

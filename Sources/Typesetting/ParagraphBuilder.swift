@@ -1,5 +1,6 @@
 /// Collects the inline content of one block: text with whitespace collapsed (CSS `white-space: normal`) and in NFC,
-/// styled spans, atomic inline boxes and forced breaks.
+/// styled spans, atomic inline boxes and forced breaks. Soft hyphens (U+00AD) leave the text and become hyphenation
+/// points, so the text layer never holds one unless it is drawn.
 struct ParagraphBuilder {
     struct Span {
         var range: Range<Int>
@@ -21,10 +22,13 @@ struct ParagraphBuilder {
 
     static let objectReplacement: UInt16 = 0xFFFC
     static let lineFeed: UInt16 = 0x0A
+    static let softHyphen: UInt16 = 0xAD
 
     var text: [UInt16] = []
     var spans: [Span] = []
     var atomics: [Atomic] = []
+    /// Offsets where a soft hyphen stood: the text may break there, drawing a hyphen.
+    var softHyphens: [Int] = []
     private var lastWasSpace = true
     private var hasContent = false
 
@@ -34,6 +38,10 @@ struct ParagraphBuilder {
     mutating func appendText(_ string: String, style: ComputedStyle, href: String?) {
         let start = text.count
         for unit in TextServices.nfc(Array(string.utf16)) {
+            if unit == Self.softHyphen {
+                if style.hyphens != .none && softHyphens.last != text.count { softHyphens.append(text.count) }
+                continue
+            }
             let isSpace = unit == 0x20 || unit == 0x0A || unit == 0x09 || unit == 0x0D || unit == 0x0C
             if isSpace {
                 if lastWasSpace { continue }
