@@ -71,16 +71,18 @@ enum BreakRules {
         }
         let slash = text[range].firstIndex(of: 0x2F) ?? range.upperBound
         guard isDomain(text, range.lowerBound..<slash) else { return nil }
-        return Protection(range: range, emergency: urlBreaks(text, slash..<range.upperBound))
+        // A domain breaks only before a dot (never at its hyphens), its path as a URL's.
+        let dots = (range.lowerBound + 1..<slash).filter { text[$0] == 0x2E }
+        return Protection(range: range, emergency: dots + urlBreaks(text, slash..<range.upperBound))
     }
 
-    /// Before each `/` and `.` of a URL's path (Chicago: break before punctuation, never after `//`).
+    /// Before each `/`, `.` and other path punctuation of a URL (Chicago: break before punctuation, never right after
+    /// the scheme's `//` or inside `://`).
     private static func urlBreaks(_ text: [UInt16], _ range: Range<Int>) -> [Int] {
-        guard !range.isEmpty else { return [] }
-        let hostEnd = text[range].firstIndex(of: 0x2F) ?? range.upperBound
-        return (hostEnd..<range.upperBound).filter { i in
-            i > range.lowerBound && (text[i] == 0x2F || text[i] == 0x2E || text[i] == 0x3F || text[i] == 0x26)
-                && text[i - 1] != 0x2F
+        let punctuation: [UInt16] = [0x2F, 0x2E, 0x2D, 0x5F, 0x3F, 0x23, 0x26, 0x3D, 0x7E]
+        return range.filter { i in
+            i > range.lowerBound && punctuation.contains(text[i]) && text[i - 1] != 0x2F && text[i - 1] != 0x3A
+                && !(text[i] == 0x2D && i + 1 < range.upperBound && text[i + 1] == 0x2D)
         }
     }
 
@@ -120,7 +122,7 @@ enum BreakRules {
                 i += 1
                 continue
             }
-            var j = i + (u == 0x2B ? 1 : 0)
+            var j = i + (u == 0x2B || u == 0x28 ? 1 : 0)
             var digits = 0
             var separators = 0
             var lastDigitEnd = i

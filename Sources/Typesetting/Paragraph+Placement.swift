@@ -65,8 +65,9 @@ extension Paragraph {
             gi += 1
         }
         if line.hyphen, current != nil, let hyphen = hyphenGlyph(at: line.end), Int32(hyphen.run) == currentRun {
-            // The hyphen stands for a soft hyphen in the text layer (PDF 32000 §14.9.4): search finds the word whole.
-            current!.text.append(ParagraphBuilder.softHyphen)
+            // The text layer gets a hyphen-minus at the line end: that is what extractors (Poppler's pdftotext,
+            // PDFium) take for a hyphenated word, dropping it and joining the two halves.
+            current!.text.append(0x2D)
             current!.glyphs.append(PlacedGlyph(glyph: hyphen.glyph, x: pen - current!.x, rise: 0, advance: hyphen.advance,
                                                cluster: Int32(current!.text.count - 1)))
             pen += hyphen.advance
