@@ -58,6 +58,19 @@ final class FlowLayout {
 
     func emit(_ item: PageItem) {
         guard !measuring else { return }
+        var item = item
+        if runningHooks {
+            // Table headers repeated on a new page are pagination artifacts: the text is tagged once, where it began.
+            switch item {
+            case .text(var run):
+                run.tag = StructureNode.paginationArtifact
+                item = .text(run)
+            case .image(let index, let rect, _):
+                item = .image(index: index, rect, tag: StructureNode.paginationArtifact)
+            case .link: return
+            case .fill: break
+            }
+        }
         pages[pageIndex].items.append((seq, item))
         seq += 1
     }

@@ -53,7 +53,7 @@ extension Paragraph {
                 let runEnd = min(run.range.upperBound, line.end)
                 current = GlyphRun(face: run.face.index, size: run.style.fontSize, color: run.style.color,
                                    language: run.style.lang, x: pen, baseline: baseline, glyphs: [],
-                                   text: Array(text[clusterBase..<runEnd]))
+                                   text: Array(text[clusterBase..<runEnd]), tag: run.node)
                 currentRun = g.run
                 currentStart = pen
             }
@@ -71,6 +71,13 @@ extension Paragraph {
             current!.glyphs.append(PlacedGlyph(glyph: hyphen.glyph, x: pen - current!.x, rise: 0, advance: hyphen.advance,
                                                cluster: Int32(current!.text.count - 1)))
             pen += hyphen.advance
+        } else if line.next > line.end, line.end < text.count, current != nil,
+                  let space = runs[Int(currentRun)].face.glyph(for: " ") {
+            // The space (or line break) the line ended at is written, invisible and taking no room, so text read in
+            // structure order (screen readers, `pdfinfo -struct-text`) keeps its words apart across lines.
+            current!.text.append(0x20)
+            current!.glyphs.append(PlacedGlyph(glyph: UInt16(truncatingIfNeeded: space), x: pen - current!.x, rise: 0,
+                                               advance: 0, cluster: Int32(current!.text.count - 1)))
         }
         flush()
         return (items + decorations, baseline)
@@ -98,7 +105,8 @@ extension Paragraph {
         if let href = run.href {
             let ascent = Points(m.ascender) * run.scale
             let descent = Points(-m.descender) * run.scale
-            items.append(.link(Rect(x: from, y: baseline - ascent, width: to - from, height: ascent + descent), uri: href))
+            items.append(.link(Rect(x: from, y: baseline - ascent, width: to - from, height: ascent + descent), uri: href,
+                               tag: run.linkNode))
         }
     }
 
@@ -126,8 +134,8 @@ extension Paragraph {
             let content = Rect(x: box.x + s.border.left.used + len(s.padding.left),
                                y: box.y + s.border.top.used + len(s.padding.top), width: atomic.width,
                                height: atomic.height)
-            items.append(.image(index: image, content))
+            items.append(.image(index: image, content, tag: atomic.node))
         }
-        if let href = atomic.href { decorations.append(.link(box, uri: href)) }
+        if let href = atomic.href { decorations.append(.link(box, uri: href, tag: atomic.linkNode)) }
     }
 }

@@ -10,6 +10,9 @@ final class Paragraph {
         var style: ComputedStyle
         var face: FontFace
         var href: String?
+        /// Structure node of the text and of its link.
+        var node: Int32
+        var linkNode: Int32
         var glyphs: Range<Int>
         /// Points per font unit.
         var scale: Points
@@ -226,7 +229,8 @@ final class Paragraph {
                                 advance: advance, xOffset: Points(g.xOffset) * scale,
                                 yOffset: Points(g.yOffset) * scale))
         }
-        runs.append(Run(range: range, style: span.style, face: face, href: span.href, glyphs: first..<glyphs.count,
+        runs.append(Run(range: range, style: span.style, face: face, href: span.href, node: span.node,
+                        linkNode: span.linkNode, glyphs: first..<glyphs.count,
                         scale: scale, above: above, below: below))
     }
 
