@@ -37,12 +37,44 @@ import Testing
         }
     }
 
-    @Test func checklistItemsAreNotSplit() {
-        // Every "What:" label and its "Why:" label are on the same page (the item avoids breaks inside).
-        for page in Self.layout.pages {
-            let texts = Support.texts(page).map(\.text)
-            #expect(texts.filter { $0 == "What:" }.count == texts.filter { $0 == "Why:" }.count)
+    @Test func checklistItemsSplitOnlyBetweenStepsAndKeepTheirHeadWithTheFirstStep() {
+        // An item may continue on the next page, but only between two whole steps (or after its steps): its number and
+        // title, "What", "From" and its first step always share a page, and a step's two languages never part.
+        let layout = Typesetter(stylesheet: Support.stylesheet, fonts: Support.fonts)
+            .layout(SampleDocuments.checklist(items: 9, feeRows: 4))
+        let pages = layout.pages.map { Support.texts($0).map(\.text) }
+        func page(of text: String, after start: Int = 0) -> Int? {
+            pages.indices.first { $0 >= start && pages[$0].contains(text) }
         }
+        var split = 0
+        var from = 0
+        for number in 1...9 {
+            guard let head = page(of: "\(number). ", after: from) else {
+                Issue.record("item \(number) not found")
+                continue
+            }
+            let sample = SampleDocuments.itemSamples[(number - 1) % SampleDocuments.itemSamples.count]
+            #expect(page(of: "What:", after: head) == head, "item \(number): What")
+            #expect(page(of: "From:", after: head) == head, "item \(number): From")
+            #expect(page(of: sample.steps[0].0, after: head) == head, "item \(number): first step")
+            for step in sample.steps {
+                #expect(page(of: step.0, after: head) == page(of: step.1, after: head), "item \(number): \(step.0)")
+            }
+            let why = pages.indices.first { p in p >= head && pages[p].contains { sample.why.hasPrefix($0) && $0.count > 8 } }
+            #expect(why != nil)
+            if why != head { split += 1 }
+            from = head
+        }
+        #expect(split >= 1, "nine items over several pages: some item continues on the next page")
+    }
+
+    @Test func checklistPagesAreFullerThanWithUnsplitItems() {
+        let css = Support.css + "\n.item { page-break-inside: avoid; }"
+        let whole = Typesetter(stylesheet: Stylesheet.parse(css, file: "t.css").0, fonts: Support.fonts)
+            .layout(SampleDocuments.checklist(items: 9, feeRows: 4))
+        let split = Typesetter(stylesheet: Support.stylesheet, fonts: Support.fonts)
+            .layout(SampleDocuments.checklist(items: 9, feeRows: 4))
+        #expect(split.pages.count < whole.pages.count, "\(split.pages.count) vs \(whole.pages.count) pages")
     }
 }
 
