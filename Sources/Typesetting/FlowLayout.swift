@@ -35,6 +35,9 @@ final class FlowLayout {
     var pageStartHooks: [(FlowLayout) -> Void] = []
     private var runningHooks = false
     private var pendingMarkers: [(marker: Paragraph, contentX: Points)] = []
+    /// False inside a block that fits whole on its page: keep-with-next checks are off there.
+    private var keeps = true
+    private var wholeBlockFits = false
     /// A heading whose bookmark waits for its first line.
     private var pendingOutline: (level: Int, title: String)?
 
@@ -145,18 +148,21 @@ final class FlowLayout {
         let g = BoxGeometry(s, containerWidth: width)
         if s.breakBefore == .always { forcedBreakPending = true }
         applyForcedBreak()
-        if !measuring && !atPageTop {
+        if !measuring && keeps && !atPageTop {
+            // Measured heights start with the box's own top margin, which collapses with the pending one.
+            let gap = max(0, pendingMargin - g.marginTop)
             if s.breakInside == .avoid {
                 let need = measure(box, x: x, width: width)
-                if !fits(pendingMargin + need + tail) && need + tail <= pageContentHeight
-                    || !fits(pendingMargin + need) && need <= pageContentHeight {
+                if !fits(gap + need + tail) && need + tail <= pageContentHeight
+                    || !fits(gap + need) && need <= pageContentHeight {
                     newPage()
                 }
+                wholeBlockFits = fits(max(0, pendingMargin - g.marginTop) + need)
             } else if case .blocks(let children) = box.content, !children.isEmpty,
                       limit - y < pageContentHeight / 3 {
                 // The box's top edge and its first chunk (a heading and the lines it keeps) go together.
                 let need = g.marginTop + g.borderTop + g.paddingTop + firstChunk(children[...], width: g.contentWidth)
-                if !fits(pendingMargin + need) && need <= pageContentHeight { newPage() }
+                if !fits(gap + need) && need <= pageContentHeight { newPage() }
             }
         }
         pendingMargin = max(pendingMargin, g.marginTop)
@@ -174,6 +180,11 @@ final class FlowLayout {
         if let marker = box.marker { pendingMarkers.append((marker, contentX)) }
         let markerDepth = pendingMarkers.count
         let innerTail = tail > 0 ? tail + g.paddingBottom + g.borderBottom : 0
+        // Inside an unbreakable block that fits where it is, nothing needs keeping: estimates must not move a part.
+        let outerKeeps = keeps
+        if wholeBlockFits { keeps = false }
+        wholeBlockFits = false
+        defer { keeps = outerKeeps }
         switch box.content {
         case .inline(let paragraph): layoutLines(paragraph, x: contentX, width: g.contentWidth, tail: innerTail)
         case .blocks(let children): layoutChildren(children, x: contentX, width: g.contentWidth, tail: innerTail)
@@ -213,6 +224,13 @@ final class FlowLayout {
         if s.breakAfter == .always { forcedBreakPending = true }
     }
 
+    /// The part of the collapsed margin between two siblings that the second one's first chunk (which starts with its
+    /// own top margin) does not already count.
+    static func marginBetween(_ a: BlockBox, _ b: BlockBox, width: Points) -> Points {
+        max(0, BoxGeometry(a.style, containerWidth: width).marginBottom
+            - BoxGeometry(b.style, containerWidth: width).marginTop)
+    }
+
     /// True when nothing may separate `children[i]` from `children[i + 1]`.
     func keepsTogether(_ children: [BlockBox], _ i: Int) -> Bool {
         i + 1 < children.count && (children[i].keepsWithNext || children[i + 1].keepsWithPrevious)
@@ -222,9 +240,10 @@ final class FlowLayout {
     func layoutChildren(_ children: [BlockBox], x: Points, width: Points, tail: Points = 0) {
         for (i, child) in children.enumerated() {
             var childTail = i + 1 == children.count ? tail : 0
-            if keepsTogether(children, i) && !measuring {
+            if keepsTogether(children, i) && !measuring && keeps {
                 applyForcedBreak()
-                childTail = firstChunk(children[(i + 1)...], width: width)
+                childTail = Self.marginBetween(child, children[i + 1], width: width)
+                    + firstChunk(children[(i + 1)...], width: width)
                 if case .table = child.content {
                     // A table keeps its last row with the next box by moving whole when both fit on a page.
                     let need = measure(child, x: x, width: width) + childTail
@@ -244,7 +263,7 @@ final class FlowLayout {
         flushMargin()
         let keepFrom = lines.count >= 4 ? lines.count - 2 : 0
         for (i, line) in lines.enumerated() {
-            if tail > 0 && i == keepFrom && !measuring && !atPageTop {
+            if tail > 0 && i == keepFrom && !measuring && keeps && !atPageTop {
                 let need = lines[i...].reduce(0) { $0 + $1.height } + tail
                 if !fits(need) && need <= pageContentHeight { newPage() }
             }
@@ -298,21 +317,21 @@ final class FlowLayout {
         guard let box = boxes.first else { return 0 }
         let s = box.style
         let chained = boxes.count > 1 && (box.keepsWithNext || boxes[boxes.startIndex + 1].keepsWithPrevious)
-        if s.breakInside == .avoid {
-            return measure(box, x: 0, width: width) + (chained ? firstChunk(boxes.dropFirst(), width: width) : 0)
-        }
         let g = BoxGeometry(s, containerWidth: width)
+        let next = {
+            chained ? Self.marginBetween(box, boxes[boxes.startIndex + 1], width: width)
+                + self.firstChunk(boxes.dropFirst(), width: width) : 0
+        }
+        if s.breakInside == .avoid { return measure(box, x: 0, width: width) + next() }
         let top = g.marginTop + g.borderTop + g.paddingTop
         switch box.content {
         case .inline(let paragraph):
             let lines = paragraph.lines(width: g.contentWidth)
-            if chained && lines.count <= 3 {
-                return measure(box, x: 0, width: width) + firstChunk(boxes.dropFirst(), width: width)
-            }
+            if chained && lines.count <= 3 { return measure(box, x: 0, width: width) + next() }
             return top + lines.prefix(2).reduce(0) { $0 + $1.height }
         case .blocks(let children):
             var chunk = top + firstChunk(children[...], width: g.contentWidth)
-            if chained, children.count <= 1 { chunk += firstChunk(boxes.dropFirst(), width: width) }
+            if chained, children.count <= 1 { chunk += next() }
             return chunk
         case .table(let table):
             return top + tableFirstChunk(table, style: s, width: g.contentWidth)

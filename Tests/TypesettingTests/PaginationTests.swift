@@ -104,3 +104,80 @@ import Testing
         #expect(pages.map(\.count) == [4, 2])
     }
 }
+
+/// A signature never stands alone on a page: a letter's closing block (`page-break-before: avoid`) takes the last
+/// lines of the body with it, and a statement's signature stays with its jurat and the statement's last lines.
+@Suite struct KeepTogetherTests {
+    typealias S = SampleDocuments
+
+    static let body = "Each document has been certified, translated into Vietnamese by a registered translator and "
+        + "legalized as your office requires. The translations are attached behind each original, and the fees are "
+        + "enclosed as a money order payable to the consulate. Please contact me by telephone or e-mail if anything "
+        + "further is needed."
+
+    /// Pages of a document whose body is pushed down by a spacer of `spacer` points, as lists of text runs.
+    static func pages(spacer: Points, _ tail: [Node]) -> [[String]] {
+        let sheet = Stylesheet.parse(Support.css + "\n@page { size: A4; } .spacer { height: \(spacer)pt; }",
+                                     file: "t.css").0
+        let doc = Document(name: "l", title: "l", language: "en", runningHeader: "",
+                           body: Element("body", [Attribute("class", "letter")],
+                                         [S.el("div", ["class": "spacer"]), S.el("p", [:], [S.txt(Self.body)])] + tail))
+        return Typesetter(stylesheet: sheet, fonts: Support.fonts).layout(doc).pages.map { page in
+            Support.texts(page).map(\.text).filter { !$0.hasPrefix("Page ") }
+        }
+    }
+
+    @Test func aLetterClosingTakesTheBodysLastLinesWithIt() {
+        let closing = S.el("div", ["class": "closing"], [
+            S.el("p", [:], [S.txt("Sincerely,")]),
+            S.el("div", ["class": "signature"], [S.el("p", ["class": "sigline"], [S.txt("\u{A0}")]),
+                                                  S.el("p", [:], [S.txt("Daniel Brooks")])]),
+        ])
+        var moved = 0
+        // Every position of the closing near a page end, in 6 pt steps.
+        for spacer in stride(from: 560.0, through: 720, by: 6) {
+            let pages = Self.pages(spacer: spacer, [closing])
+            guard let last = pages.last, let signaturePage = pages.lastIndex(where: { $0.contains("Daniel Brooks") })
+            else { continue }
+            #expect(pages[signaturePage].contains("Sincerely,"), "spacer \(spacer): the closing left its signature")
+            let bodyLines = pages[signaturePage].filter { Self.body.contains($0.trimmingCharacters(in: .whitespaces)) && $0.count > 4 }
+            #expect(bodyLines.count >= 2, "spacer \(spacer): the signature page holds \(last)")
+            if pages.count > 1 { moved += 1 }
+        }
+        #expect(moved > 0, "some positions needed a second page")
+    }
+
+    @Test func aSignatureStaysWithItsJuratAndTheStatement() {
+        let tail: [Node] = [
+            S.el("div", ["class": "signature"], [S.el("p", ["class": "sigline"], [S.txt("\u{A0}")]),
+                                                  S.el("p", [:], [S.txt("Signature of Affiant")])]),
+            S.el("div", ["class": "jurat"], [S.el("p", [:], [S.txt("Sworn to and subscribed before me on ______")]),
+                                              S.el("p", ["class": "sigline"], [S.txt("\u{A0}")]),
+                                              S.el("p", ["class": "small"], [S.txt("Notary Public")])]),
+        ]
+        for spacer in stride(from: 480.0, through: 720, by: 8) {
+            let pages = Self.pages(spacer: spacer, tail)
+            guard let signaturePage = pages.lastIndex(where: { $0.contains("Signature of Affiant") }) else {
+                Issue.record("no signature")
+                continue
+            }
+            #expect(pages[signaturePage].contains("Notary Public"), "spacer \(spacer): jurat parted from the signature")
+            let bodyLines = pages[signaturePage].filter { Self.body.contains($0.trimmingCharacters(in: .whitespaces)) && $0.count > 4 }
+            #expect(bodyLines.count >= 2, "spacer \(spacer): signature page \(pages[signaturePage])")
+        }
+    }
+
+    @Test func keepWithPreviousPropagatesFromAFirstChild() {
+        // `page-break-before: avoid` on the first child of a wrapper applies to the wrapper's start.
+        let sheet = Stylesheet.parse(".a { page-break-before: avoid; }", file: "t.css").0
+        let builder = BoxBuilder(context: LayoutContext(fonts: Support.fonts, stylesheet: sheet, documentName: "t",
+                                                        language: "en", images: { _ in nil }))
+        let root = builder.build(Element("body", [], [S.el("div", [:], [S.el("p", ["class": "a"], [S.txt("x")])])]))
+        guard case .blocks(let children) = root.content else {
+            Issue.record("no blocks")
+            return
+        }
+        #expect(children[0].keepsWithPrevious)
+        #expect(!children[0].keepsWithNext)
+    }
+}
