@@ -17,7 +17,8 @@ import Testing
         let record = ProcessInfo.processInfo.environment["DOSSIER_RECORD"] == "1"
         for file in result.files where file.name.hasSuffix(".html") || file.name == "manifest.json" {
             let golden = Repository.path("Tests/DossierKitTests/Golden/\(file.name)")
-            let actual = String(decoding: file.bytes, as: UTF8.self)
+            var actual = String(decoding: file.bytes, as: UTF8.self)
+            if file.name.hasSuffix(".html") { actual = try Self.withoutStylesheet(actual) }
             if record {
                 try FileManager.default.createDirectory(atPath: Repository.path("Tests/DossierKitTests/Golden"), withIntermediateDirectories: true)
                 try actual.write(toFile: golden, atomically: true, encoding: .utf8)
@@ -26,6 +27,19 @@ import Testing
             let expected = try #require(try? String(contentsOfFile: golden, encoding: .utf8), "no golden \(file.name); run DOSSIER_RECORD=1 swift test")
             #expect(actual == expected, "\(file.name) differs from its golden:\n\(Self.diff(expected, actual))")
         }
+    }
+
+    /// The page with its inline copy of `Templates/dossier.css` replaced by a marker, after checking that the copy is
+    /// the file: a stylesheet change then re-records no golden, and the goldens show only what the templates wrote.
+    static func withoutStylesheet(_ html: String) throws -> String {
+        let css = try String(contentsOfFile: Repository.path("Templates/dossier.css"), encoding: .utf8)
+        let inline = "<style>\n" + css.replacingOccurrences(of: "</", with: "<\\/") + (css.hasSuffix("\n") ? "" : "\n")
+            + "</style>\n"
+        guard let range = html.range(of: inline) else {
+            Issue.record("the page does not hold Templates/dossier.css inline")
+            return html
+        }
+        return html.replacingCharacters(in: range, with: "<style>/* Templates/dossier.css, checked and left out */</style>\n")
     }
 
     /// The first differing lines, numbered, for a readable failure.
