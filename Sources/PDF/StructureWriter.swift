@@ -84,46 +84,18 @@ struct StructureWriter {
         }
         for d in documents.indices { allocate(d, 0) }
 
-        func pageOf(_ kid: Kid) -> Int {
-            switch kid {
-            case .mcid(let page, _), .annotation(let page, _): return page
-            }
-        }
         for (d, document) in documents.enumerated() {
             for n in document.structure.indices where objects[d][n] != 0 {
                 let node = document.structure[n]
-                var kids: [(key: Int, write: (inout PDFBuffer, Int?) -> Void, page: Int?)] = []
-                for (k, kid) in content[d][n] {
-                    kids.append((k, { b, elementPage in
-                        switch kid {
-                        case .mcid(let page, let mcid):
-                            if page == elementPage {
-                                b.int(mcid)
-                            } else {
-                                b.append("<</Type/MCR/Pg ")
-                                b.int(pageObjects[page])
-                                b.append(" 0 R/MCID ")
-                                b.int(mcid)
-                                b.append(">>")
-                            }
-                        case .annotation(let page, let object):
-                            b.append("<</Type/OBJR/Obj ")
-                            b.int(object)
-                            b.append(" 0 R/Pg ")
-                            b.int(pageObjects[page])
-                            b.append(" 0 R>>")
-                        }
-                    }, pageOf(kid)))
+                // Kids in reading order: own marked content and annotations, and child elements (nil kid).
+                var kids: [(key: Int, kid: Kid?, child: Int)] = content[d][n].map { ($0.key, $0.kid, 0) }
+                for c in children[d][n] { kids.append((firstKey[d][c], nil, objects[d][c])) }
+                if !children[d][n].isEmpty { kids.sort { $0.key < $1.key } }
+                var elementPage: Int?
+                for k in kids {
+                    if case .mcid(let page, _)? = k.kid { elementPage = page; break }
+                    if case .annotation(let page, _)? = k.kid { elementPage = page; break }
                 }
-                for c in children[d][n] {
-                    let object = objects[d][c]
-                    kids.append((firstKey[d][c], { b, _ in
-                        b.int(object)
-                        b.append(" 0 R")
-                    }, nil))
-                }
-                kids.sort { $0.key < $1.key }
-                let elementPage = kids.first { $0.page != nil }?.page
                 var b = PDFBuffer()
                 let role = n == 0 && packet ? "Part" : node.role
                 b.append("<</S")
@@ -155,16 +127,30 @@ struct StructureWriter {
                     b.append(">>")
                 }
                 b.append("/K ")
-                if kids.count == 1 {
-                    kids[0].write(&b, elementPage)
-                } else {
-                    b.append("[")
-                    for (i, kid) in kids.enumerated() {
-                        if i > 0 { b.space() }
-                        kid.write(&b, elementPage)
+                if kids.count != 1 { b.append("[") }
+                for (i, k) in kids.enumerated() {
+                    if i > 0 { b.space() }
+                    switch k.kid {
+                    case .mcid(let page, let mcid)? where page == elementPage:
+                        b.int(mcid)
+                    case .mcid(let page, let mcid)?:
+                        b.append("<</Type/MCR/Pg ")
+                        b.int(pageObjects[page])
+                        b.append(" 0 R/MCID ")
+                        b.int(mcid)
+                        b.append(">>")
+                    case .annotation(let page, let object)?:
+                        b.append("<</Type/OBJR/Obj ")
+                        b.int(object)
+                        b.append(" 0 R/Pg ")
+                        b.int(pageObjects[page])
+                        b.append(" 0 R>>")
+                    case nil:
+                        b.int(k.child)
+                        b.append(" 0 R")
                     }
-                    b.append("]")
                 }
+                if kids.count != 1 { b.append("]") }
                 b.append(">>")
                 file.set(objects[d][n], b)
             }

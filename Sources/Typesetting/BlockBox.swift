@@ -10,6 +10,8 @@ final class BlockBox {
     let content: Content
     /// The marker of a list item (`•`, `3.`), placed outside on its first line.
     var marker: Paragraph?
+    /// The last measured height and the width it was measured at (`FlowLayout.measure`).
+    var measured: (width: Points, height: Points)?
     /// The structure node (`Lbl`) of the marker.
     var markerNode: Int32?
     /// For `h1`–`h3`: outline level and title.

@@ -129,8 +129,14 @@ struct BoxBuilder {
         }
         box.markerNode = markerNode
         if let level = ["h1": 1, "h2": 2, "h3": 3][element.name] {
-            let title = Self.plainText(element.children).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            box.heading = (level, TextServices.nfc(title.replacingOccurrences(of: "\u{2014} \u{2014}", with: "\u{2014}")))
+            // Words joined by single spaces; a dash from a line break only between words, never doubled.
+            var words: [Substring] = []
+            for word in Self.plainText(element.children).split(whereSeparator: { $0.isWhitespace }) {
+                if word == "\u{2014}" && (words.isEmpty || words.last == "\u{2014}") { continue }
+                words.append(word)
+            }
+            if words.last == "\u{2014}" { words.removeLast() }
+            box.heading = (level, TextServices.nfc(words.joined(separator: " ")))
         }
         return box
     }

@@ -47,23 +47,40 @@ enum BreakRules {
             while end < text.count && !isSpace(text[end]) { end += 1 }
             var start = i
             var stop = end
-            let opening: [UInt16] = [0x28, 0x3C, 0x22, 0x201C, 0x2018, 0x5B]
-            let closing: [UInt16] = [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x3E, 0x22, 0x201D, 0x2019, 0x27, 0x5D]
             while start < stop && opening.contains(text[start]) { start += 1 }
             while stop > start && closing.contains(text[stop - 1]) { stop -= 1 }
-            if stop - start >= 4, let p = classify(text, start..<stop) { result.append(p) }
+            // Only a word with a dot, slash or at sign can be a URL, an address or a domain.
+            if stop - start >= 4, text[start..<stop].contains(where: { $0 == 0x2E || $0 == 0x2F || $0 == 0x40 }),
+               let p = classify(text, start..<stop) {
+                result.append(p)
+            }
             i = end
         }
         return result
     }
 
+    private static let opening: [UInt16] = [0x28, 0x3C, 0x22, 0x201C, 0x2018, 0x5B]
+    private static let closing: [UInt16] = [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x3E, 0x22, 0x201D, 0x2019, 0x27,
+                                            0x5D]
+    private static let schemes: [[UInt16]] = ["https://", "http://", "ftp://", "www."].map { Array($0.utf16) }
+
+    /// True when `text` at `start` begins with the lower-case ASCII `prefix`, ignoring case.
+    private static func hasPrefix(_ text: [UInt16], _ start: Int, _ end: Int, _ prefix: [UInt16]) -> Bool {
+        guard end - start >= prefix.count else { return false }
+        for (k, p) in prefix.enumerated() {
+            var u = text[start + k]
+            if (0x41...0x5A).contains(u) { u += 0x20 }
+            if u != p { return false }
+        }
+        return true
+    }
+
     private static func classify(_ text: [UInt16], _ range: Range<Int>) -> Protection? {
-        let word = String(decoding: text[range], as: UTF16.self).lowercased()
-        for scheme in ["https://", "http://", "ftp://", "www."] where word.hasPrefix(scheme) {
-            let after = range.lowerBound + scheme.utf16.count
+        for scheme in schemes where hasPrefix(text, range.lowerBound, range.upperBound, scheme) {
+            let after = range.lowerBound + scheme.count
             return Protection(range: range, emergency: urlBreaks(text, after..<range.upperBound))
         }
-        if word.hasPrefix("mailto:") || word.contains("@") {
+        if text[range].contains(0x40) {
             guard let at = text[range].firstIndex(of: 0x40), at > range.lowerBound, isDomain(text, at + 1..<range.upperBound)
             else { return nil }
             let dots = (at + 1..<range.upperBound).filter { text[$0] == 0x2E }

@@ -61,8 +61,13 @@ final class FlowLayout {
 
     func emit(_ item: PageItem) {
         guard !measuring else { return }
+        guard runningHooks else {
+            pages[pageIndex].items.append((seq, item))
+            seq += 1
+            return
+        }
         var item = item
-        if runningHooks {
+        do {
             // Table headers repeated on a new page are pagination artifacts: the text is tagged once, where it began.
             switch item {
             case .text(var run):
@@ -303,10 +308,13 @@ final class FlowLayout {
 
     // MARK: Measuring
 
-    /// Height of `box` laid out alone without page breaks (its bottom margin excluded).
+    /// Height of `box` laid out alone without page breaks (its bottom margin excluded); remembered per box for the
+    /// last width asked (keep checks ask again for the same box).
     func measure(_ box: BlockBox, x: Points, width: Points) -> Points {
+        if let known = box.measured, known.width == width { return known.height }
         let flow = FlowLayout(context: context, setup: setup, measuring: true)
         flow.layoutBlock(box, x: x, width: width)
+        box.measured = (width, flow.y)
         return flow.y
     }
 
