@@ -6,8 +6,8 @@ struct ContentStream {
     /// How the content being written is marked.
     enum Mark: Equatable {
         case none
-        /// Tagged content of a structure element of type `role`.
-        case tagged(role: String, mcid: Int)
+        /// Tagged content with marked-content id `mcid` (the tag is its element's type, given to `setMark`).
+        case tagged(mcid: Int)
         /// Backgrounds, borders, rules, underlines.
         case layout
         /// The running header, page numbers, repeated table headers.
@@ -23,14 +23,15 @@ struct ContentStream {
         self.pageHeight = pageHeight
     }
 
-    /// Closes the open marked-content sequence, if any, and opens `next` (unless it is `.none`).
-    mutating func setMark(_ next: Mark) {
+    /// Closes the open marked-content sequence, if any, and opens `next` (unless it is `.none`); `role` is the
+    /// structure type a tagged sequence is marked with.
+    mutating func setMark(_ next: Mark, role: String = "Span") {
         guard next != mark else { return }
         if mark != .none { buffer.append("EMC\n") }
         mark = next
         switch next {
         case .none: break
-        case .tagged(let role, let mcid):
+        case .tagged(let mcid):
             buffer.name(role)
             buffer.append("<</MCID ")
             buffer.int(mcid)

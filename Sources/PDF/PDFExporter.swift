@@ -76,15 +76,13 @@ public struct PDFExporter: Sendable {
                 var annotations: [Int] = []
                 // Consecutive runs of one element share one marked-content sequence (one MCID).
                 var lastTag: Int32?
-                func tagged(_ tag: Int32) -> ContentStream.Mark {
-                    if tag == StructureNode.paginationArtifact { return .pagination }
-                    guard tag >= 0, Int(tag) < document.structure.count else { return .layout }
-                    if tag == lastTag, content.mark != .none, content.mark != .layout, content.mark != .pagination {
-                        return content.mark
-                    }
+                func mark(_ tag: Int32) {
+                    if tag == StructureNode.paginationArtifact { return content.setMark(.pagination) }
+                    guard tag >= 0, Int(tag) < document.structure.count else { return content.setMark(.layout) }
+                    if tag == lastTag, case .tagged = content.mark { return }
                     lastTag = tag
-                    return .tagged(role: document.structure[Int(tag)].role,
-                                   mcid: structure.mark(document: d, node: tag))
+                    content.setMark(.tagged(mcid: structure.mark(document: d, node: tag)),
+                                    role: document.structure[Int(tag)].role)
                 }
                 for item in page.items {
                     switch item {
@@ -93,13 +91,11 @@ public struct PDFExporter: Sendable {
                         content.fill(rect, color)
                     case .text(let run):
                         guard run.face >= 0 && run.face < embedded.count, let font = embedded[run.face] else { continue }
-                        let mark = tagged(run.tag)
-                        content.setMark(mark)
+                        mark(run.tag)
                         content.text(run, font: font)
                     case .image(let index, let rect, let tag):
                         guard let name = localImages[index] else { continue }
-                        let mark = tagged(tag)
-                        content.setMark(mark)
+                        mark(tag)
                         content.image(name, rect)
                     case .link(let rect, let uri, let tag):
                         let annotation = file.allocate()
