@@ -24,6 +24,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // ICU's line breaker behind a plain C API: Swift never sees an ICU header (clash with Foundation's ICU).
         .target(name: "CLineBreak", linkerSettings: [.linkedLibrary("icuuc")]),
+        // libhyphen (Debian libhyphen-dev, no pkg-config file) behind a C API that takes the pattern bytes.
+        .target(name: "CHyphen", linkerSettings: [.linkedLibrary("hyphen")]),
 
         .target(name: "DossierCore"),
         .target(name: "DocumentModel", dependencies: ["DossierCore"]),
@@ -31,7 +33,7 @@ let package = Package(
         .target(name: "Rules", dependencies: ["DossierCore", "CaseModel", "Yams"]),
         .target(name: "Compose", dependencies: ["DossierCore", "DocumentModel", "CaseModel", "Rules", "CLibXML2", .product(name: "Yams", package: "Yams")]),
         .target(name: "HTMLExport", dependencies: ["DossierCore", "DocumentModel"]),
-        .target(name: "Typesetting", dependencies: ["DossierCore", "DocumentModel", "CHarfBuzz", "CFreeType", "CLineBreak"]),
+        .target(name: "Typesetting", dependencies: ["DossierCore", "DocumentModel", "CHarfBuzz", "CFreeType", "CLineBreak", "CHyphen"]),
         .target(name: "PDF", dependencies: ["DossierCore", "DocumentModel", "Typesetting", "CHarfBuzz", "CHarfBuzzSubset", "CZlib"]),
         // Sample document trees for the PDF engine's tests and benchmark (reusable by other tests).
         .target(name: "PDFFixtures", dependencies: ["DocumentModel"], path: "Benchmarks/Fixtures"),

@@ -155,16 +155,18 @@ public enum SampleDocuments {
         [en(english), el("br"), vi(vietnamese)]
     }
 
-    struct ItemSample {
-        var en: String
-        var vi: String
-        var obtain: String
-        var issuer: String
-        var steps: [(String, String)]
-        var why: String
+    /// One checklist item of the fixtures: title, what, issuer, steps (English, Vietnamese), why.
+    public struct ItemSample: Sendable {
+        public var en: String
+        public var vi: String
+        public var obtain: String
+        public var issuer: String
+        public var steps: [(String, String)]
+        public var why: String
     }
 
-    static let itemSamples: [ItemSample] = [
+    /// The items `checklist` cycles through.
+    public static let itemSamples: [ItemSample] = [
         ItemSample(en: "Certificate of single status", vi: "Giấy xác nhận tình trạng hôn nhân",
                    obtain: "A statement of single status sworn before a notary public in Washington State.",
                    issuer: "Notary public", steps: [("Sign before a notary", "Ký trước công chứng viên"),
@@ -199,8 +201,8 @@ public enum SampleDocuments {
         }
         return el("div", ["class": "item"], [
             el("h3", [:], [txt("\(number). ")] + bilingual(sample.en, sample.vi)),
-            el("p", [:], [el("span", ["class": "label"], [txt("What:")]), el("br"), en(sample.obtain)]),
-            el("p", [:], [el("span", ["class": "label"], [txt("From:")]), txt(" "), en(sample.issuer)]),
+            el("p", ["class": "what"], [el("span", ["class": "label"], [txt("What:")]), el("br"), en(sample.obtain)]),
+            el("p", ["class": "from"], [el("span", ["class": "label"], [txt("From:")]), txt(" "), en(sample.issuer)]),
             el("ul", ["class": "steps"], steps),
             el("p", ["class": "valid"], bilingual("Issued on or after 2026-09-15", "Cấp vào hoặc sau ngày 15/09/2026")),
             el("p", ["class": "why"], [el("span", ["class": "label"], [txt("Why:")]), txt(" "), en(sample.why)]),

@@ -17,7 +17,8 @@ public struct HTMLExporter: Sendable {
         var out = HTMLWriter()
         out.raw("<!DOCTYPE html>\n<html lang=\"")
         out.attributeValue(document.language)
-        out.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        // Phones lay the page out at their own width (the stylesheet's @media screen section makes it fit).
+        out.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
         out.text(document.title)
         out.raw("</title>\n<style>\n")
         // "</" would end the style element early; `<\/` means the same to CSS.

@@ -1,15 +1,46 @@
 import Typesetting
 
-/// Builds one page's content stream: fills, images and text; y flipped from layout (down) to PDF (up).
+/// Builds one page's content stream: fills, images and text; y flipped from layout (down) to PDF (up). Every
+/// piece is marked content: tagged (`/P <</MCID 3>> BDC`, pointing into the structure tree) or an artifact.
 struct ContentStream {
+    /// How the content being written is marked.
+    enum Mark: Equatable {
+        case none
+        /// Tagged content with marked-content id `mcid` (the tag is its element's type, given to `setMark`).
+        case tagged(mcid: Int)
+        /// Backgrounds, borders, rules, underlines.
+        case layout
+        /// The running header, page numbers, repeated table headers.
+        case pagination
+    }
+
     private(set) var buffer = PDFBuffer(capacity: 16 * 1024)
     private let pageHeight: Double
-    private let documentLanguage: String
     private var fillColor: RGBColor?
+    private(set) var mark = Mark.none
 
-    init(pageHeight: Double, documentLanguage: String) {
+    init(pageHeight: Double) {
         self.pageHeight = pageHeight
-        self.documentLanguage = documentLanguage
+    }
+
+    /// Closes the open marked-content sequence, if any, and opens `next` (unless it is `.none`); `role` is the
+    /// structure type a tagged sequence is marked with.
+    mutating func setMark(_ next: Mark, role: String = "Span") {
+        guard next != mark else { return }
+        if mark != .none { buffer.append("EMC\n") }
+        mark = next
+        switch next {
+        case .none: break
+        case .tagged(let mcid):
+            buffer.name(role)
+            buffer.append("<</MCID ")
+            buffer.int(mcid)
+            buffer.append(">>BDC\n")
+        case .layout:
+            buffer.append("/Artifact BMC\n")
+        case .pagination:
+            buffer.append("/Artifact<</Type/Pagination>>BDC\n")
+        }
     }
 
     mutating func fill(_ r: Rect, _ color: RGBColor) {
@@ -41,12 +72,6 @@ struct ContentStream {
     /// Draws a run: one text object; TJ adjustments carry kerning and justification, `Ts` raises marks, and
     /// clusters whose glyphs do not spell their text get an `/ActualText` span.
     mutating func text(_ run: GlyphRun, font: EmbeddedFont) {
-        let language = run.language.flatMap { $0.isEmpty || $0 == documentLanguage ? nil : $0 }
-        if let language {
-            buffer.append("/Span<</Lang")
-            buffer.literal(language)
-            buffer.append(">>BDC\n")
-        }
         setFill(run.color)
         buffer.append("BT")
         buffer.name(font.resourceName)
@@ -102,7 +127,6 @@ struct ContentStream {
         closeArray()
         if rise != 0 { buffer.append("0 Ts\n") }
         buffer.append("ET\n")
-        if language != nil { buffer.append("EMC\n") }
     }
 
     private mutating func setFill(_ c: RGBColor) {

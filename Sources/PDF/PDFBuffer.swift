@@ -1,5 +1,7 @@
 /// Bytes of PDF syntax under construction, with number formatting that never depends on locale.
 struct PDFBuffer {
+    /// Characters a name object must escape besides those outside `!`…`~`.
+    private static let delimiters: [UInt8] = Array("()<>[]{}/%#".utf8)
     var bytes: [UInt8] = []
 
     init(capacity: Int = 0) {
@@ -96,10 +98,9 @@ struct PDFBuffer {
     /// A name object, escaping anything outside regular characters: `/NotoSans-Regular`.
     mutating func name(_ s: String) {
         bytes.append(0x2F)
-        let delimiters: [UInt8] = Array("()<>[]{}/%#".utf8)
         let digits: StaticString = "0123456789ABCDEF"
         for b in s.utf8 {
-            if b < 0x21 || b > 0x7E || delimiters.contains(b) {
+            if b < 0x21 || b > 0x7E || Self.delimiters.contains(b) {
                 bytes.append(0x23)
                 digits.withUTF8Buffer { d in
                     bytes.append(d[Int(b >> 4)])

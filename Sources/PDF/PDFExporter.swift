@@ -49,8 +49,12 @@ public struct PDFExporter: Sendable {
         var imageRefs: [Int] = []
         var pageObjects: [Int] = []
         var pageStarts: [Int] = []
-        for document in documents {
-            pageStarts.append(pageObjects.count)
+        var structure = StructureWriter(documents: documents)
+        let totalPages = documents.reduce(0) { $0 + $1.pages.count }
+        for _ in 0..<totalPages { pageObjects.append(file.allocate()) }
+        var pageNumber = 0
+        for (d, document) in documents.enumerated() {
+            pageStarts.append(pageNumber)
             var localImages: [Int: String] = [:]
             for (index, image) in document.images.enumerated() {
                 if imageObjects[image.source] == nil {
@@ -64,27 +68,48 @@ public struct PDFExporter: Sendable {
                 }
             }
             for page in document.pages {
-                let pageObject = file.allocate()
+                let pageObject = pageObjects[pageNumber]
+                pageNumber += 1
                 let contentObject = file.allocate()
-                var content = ContentStream(pageHeight: page.height, documentLanguage: language)
+                let structParents = structure.beginPage()
+                var content = ContentStream(pageHeight: page.height)
                 var annotations: [Int] = []
+                // Consecutive runs of one element share one marked-content sequence (one MCID).
+                var lastTag: Int32?
+                func mark(_ tag: Int32) {
+                    if tag == StructureNode.paginationArtifact { return content.setMark(.pagination) }
+                    guard tag >= 0, Int(tag) < document.structure.count else { return content.setMark(.layout) }
+                    if tag == lastTag, case .tagged = content.mark { return }
+                    lastTag = tag
+                    content.setMark(.tagged(mcid: structure.mark(document: d, node: tag)),
+                                    role: document.structure[Int(tag)].role)
+                }
                 for item in page.items {
                     switch item {
                     case .fill(let rect, let color):
+                        content.setMark(.layout)
                         content.fill(rect, color)
                     case .text(let run):
                         guard run.face >= 0 && run.face < embedded.count, let font = embedded[run.face] else { continue }
+                        mark(run.tag)
                         content.text(run, font: font)
-                    case .image(let index, let rect):
-                        if let name = localImages[index] { content.image(name, rect) }
-                    case .link(let rect, let uri):
+                    case .image(let index, let rect, let tag):
+                        guard let name = localImages[index] else { continue }
+                        mark(tag)
+                        content.image(name, rect)
+                    case .link(let rect, let uri, let tag):
                         let annotation = file.allocate()
-                        file.set(annotation, Self.link(rect, uri: uri, pageHeight: page.height))
+                        var parent: Int?
+                        if tag >= 0 && Int(tag) < document.structure.count {
+                            parent = structure.annotation(document: d, node: tag, object: annotation)
+                        }
+                        file.set(annotation, Self.link(rect, uri: uri, pageHeight: page.height, structParent: parent,
+                                                       page: pageObject))
                         annotations.append(annotation)
                     }
                 }
+                content.setMark(.none)
                 file.setStream(contentObject, dictionary: "", data: content.buffer.bytes, compress: true)
-                pageObjects.append(pageObject)
                 var p = PDFBuffer()
                 p.append("<</Type/Page/Parent ")
                 p.int(pagesRoot)
@@ -96,7 +121,9 @@ public struct PDFExporter: Sendable {
                 p.int(resources)
                 p.append(" 0 R/Contents ")
                 p.int(contentObject)
-                p.append(" 0 R")
+                p.append(" 0 R/StructParents ")
+                p.int(structParents)
+                p.append("/Tabs/S")
                 if !annotations.isEmpty {
                     p.append("/Annots[")
                     for (k, a) in annotations.enumerated() {
@@ -149,6 +176,10 @@ public struct PDFExporter: Sendable {
 
         let outline = OutlineWriter.write(documents, packet: packet, pageObjects: pageObjects, pageStarts: pageStarts,
                                           into: &file)
+        let structTree = structure.write(documents, packet: packet, pageObjects: pageObjects, into: &file)
+        let metadata = file.allocate()
+        file.setStream(metadata, dictionary: "/Type/Metadata/Subtype/XML",
+                       data: Array(Self.xmp(title: title, language: language).utf8), compress: false)
 
         var c = PDFBuffer()
         c.append("<</Type/Catalog/Pages ")
@@ -160,7 +191,11 @@ public struct PDFExporter: Sendable {
             c.int(outline)
             c.append(" 0 R/PageMode/UseOutlines")
         }
-        c.append("/ViewerPreferences<</DisplayDocTitle true>>>>")
+        c.append("/MarkInfo<</Marked true>>/StructTreeRoot ")
+        c.int(structTree)
+        c.append(" 0 R/Metadata ")
+        c.int(metadata)
+        c.append(" 0 R/ViewerPreferences<</DisplayDocTitle true>>>>")
         file.set(catalog, c)
 
         var i = PDFBuffer()
@@ -173,9 +208,19 @@ public struct PDFExporter: Sendable {
                            diagnostics: diagnostics)
     }
 
-    private static func link(_ r: Rect, uri: String, pageHeight: Double) -> PDFBuffer {
+    /// A link annotation; `structParent` ties it to its `Link` element, `/Contents` describes it (PDF/UA).
+    private static func link(_ r: Rect, uri: String, pageHeight: Double, structParent: Int?, page: Int) -> PDFBuffer {
         var b = PDFBuffer()
-        b.append("<</Type/Annot/Subtype/Link/Rect[")
+        b.append("<</Type/Annot/Subtype/Link/P ")
+        b.int(page)
+        b.append(" 0 R")
+        if let structParent {
+            b.append("/StructParent ")
+            b.int(structParent)
+        }
+        b.append("/Contents")
+        b.textString(uri)
+        b.append("/Rect[")
         b.number(r.x)
         b.space()
         b.number(pageHeight - r.y - r.height)
@@ -187,5 +232,33 @@ public struct PDFExporter: Sendable {
         b.literal(uri)
         b.append(">>>>")
         return b
+    }
+
+    /// XMP metadata: title, producer and the PDF/UA-1 identification; no dates, so reruns are byte-identical.
+    static func xmp(title: String, language: String) -> String {
+        var escaped = ""
+        for scalar in title.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return """
+            <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+            <x:xmpmeta xmlns:x="adobe:ns:meta/">
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+            <dc:title><rdf:Alt><rdf:li xml:lang="x-default">\(escaped)</rdf:li></rdf:Alt></dc:title>
+            <dc:language><rdf:Bag><rdf:li>\(language)</rdf:li></rdf:Bag></dc:language>
+            <pdf:Producer>Dossier</pdf:Producer>
+            <xmp:CreatorTool>Dossier</xmp:CreatorTool>
+            <pdfuaid:part>1</pdfuaid:part>
+            </rdf:Description>
+            </rdf:RDF>
+            </x:xmpmeta>
+            <?xpacket end="r"?>
+            """
     }
 }

@@ -10,6 +10,10 @@ final class BlockBox {
     let content: Content
     /// The marker of a list item (`•`, `3.`), placed outside on its first line.
     var marker: Paragraph?
+    /// The last measured height and the width it was measured at (`FlowLayout.measure`).
+    var measured: (width: Points, height: Points)?
+    /// The structure node (`Lbl`) of the marker.
+    var markerNode: Int32?
     /// For `h1`–`h3`: outline level and title.
     var heading: (level: Int, title: String)?
 
@@ -17,4 +21,19 @@ final class BlockBox {
         self.style = style
         self.content = content
     }
+
+    /// `page-break-before: avoid` on the box or on its first descendant (CSS Fragmentation: a child's break rule
+    /// at its parent's edge applies to the parent's edge too): the box stays with what precedes it.
+    lazy var keepsWithPrevious: Bool = {
+        if style.breakBefore == .avoid { return true }
+        if case .blocks(let children) = content, let first = children.first { return first.keepsWithPrevious }
+        return false
+    }()
+
+    /// `page-break-after: avoid` on the box or on its last descendant: the box stays with what follows it.
+    lazy var keepsWithNext: Bool = {
+        if style.breakAfter == .avoid { return true }
+        if case .blocks(let children) = content, let last = children.last { return last.keepsWithNext }
+        return false
+    }()
 }

@@ -8,6 +8,8 @@ struct ComputedStyle: Sendable, Hashable {
                                          upperRoman }
     enum BreakRule: Sendable, Hashable { case auto, always, avoid }
     enum VerticalAlign: Sendable, Hashable { case baseline, top, middle, bottom }
+    /// CSS `hyphens`: `manual` breaks only at soft hyphens (U+00AD), `auto` also where the patterns allow (English).
+    enum Hyphens: Sendable, Hashable { case none, manual, auto }
 
     // Inherited.
     var fontFamily: [String] = [FontLibrary.defaultFamily]
@@ -21,6 +23,11 @@ struct ComputedStyle: Sendable, Hashable {
     var underline = false
     var lang: String? = nil
     var verticalAlign = VerticalAlign.baseline
+    /// `white-space: nowrap`: no line breaks inside (unless the text alone is wider than the line).
+    var noWrap = false
+    var hyphens = Hyphens.manual
+    /// `text-indent` of the first line (negative hangs it).
+    var textIndent = CSSLength.zero
 
     // Not inherited.
     var display = Display.inline
@@ -48,6 +55,9 @@ struct ComputedStyle: Sendable, Hashable {
         child.listStyle = listStyle
         child.underline = underline
         child.lang = lang
+        child.noWrap = noWrap
+        child.hyphens = hyphens
+        child.textIndent = textIndent
         child.verticalAlign = display == .tableRow || display == .tableRowGroup || display == .tableHeaderGroup
             ? verticalAlign : .baseline
         return child

@@ -26,6 +26,9 @@ enum Declaration: Sendable, Hashable {
     case borderCollapse(Bool)
     case underline(Bool)
     case verticalAlign(ComputedStyle.VerticalAlign)
+    case noWrap(Bool)
+    case hyphens(ComputedStyle.Hyphens)
+    case textIndent(CSSLength)
 
     /// Applies the declaration to `style`; `parent` resolves relative font sizes.
     func apply(to style: inout ComputedStyle, parent: ComputedStyle) {
@@ -54,6 +57,9 @@ enum Declaration: Sendable, Hashable {
         case .borderCollapse(let c): style.borderCollapse = c
         case .underline(let u): style.underline = u
         case .verticalAlign(let v): style.verticalAlign = v
+        case .noWrap(let n): style.noWrap = n
+        case .hyphens(let h): style.hyphens = h
+        case .textIndent(let l): style.textIndent = l
         }
     }
 }

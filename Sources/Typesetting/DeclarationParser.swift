@@ -13,7 +13,7 @@ enum DeclarationParser {
         "border", "border-top", "border-right", "border-bottom", "border-left", "border-width", "border-style",
         "border-color", "width", "height", "text-align", "line-height", "display", "list-style-type", "list-style",
         "page-break-before", "page-break-after", "page-break-inside", "break-before", "break-after", "break-inside",
-        "border-collapse", "text-decoration", "vertical-align",
+        "border-collapse", "text-decoration", "vertical-align", "white-space", "hyphens", "text-indent",
     ]
 
     static func parse(property: String, value raw: String) -> Result<[Declaration], Problem> {
@@ -134,6 +134,18 @@ enum DeclarationParser {
             let map: [String: ComputedStyle.VerticalAlign] = ["baseline": .baseline, "top": .top,
                                                               "middle": .middle, "bottom": .bottom]
             return one(map[value].map { .verticalAlign($0) })
+        case "white-space":
+            switch value {
+            case "normal": return one(.noWrap(false))
+            case "nowrap": return one(.noWrap(true))
+            default: return .failure(.badValue(value))
+            }
+        case "hyphens":
+            let map: [String: ComputedStyle.Hyphens] = ["none": .none, "manual": .manual, "auto": .auto]
+            return one(map[value].map { .hyphens($0) })
+        case "text-indent":
+            guard words.count == 1, let l = length(words[0], allowAuto: false) else { return .failure(.badValue(value)) }
+            return one(.textIndent(l))
         default:
             return .failure(.unsupportedProperty)
         }

@@ -18,15 +18,21 @@ public final class FontLibrary: @unchecked Sendable {
         FaceFile(fileName: "NotoSans-BoldItalic.ttf", family: "Noto Sans", bold: true, italic: true),
     ]
 
+    /// The hyphenation patterns `init(fontData:)` asks for beside the faces (English, libhyphen format).
+    public static let hyphenationFile = "hyph_en_US.dic"
+
     /// The default family, used when no family in a `font-family` list is available.
     public static let defaultFamily = "Noto Sans"
 
     /// Loaded faces; `FontFace.index` is the position here.
     public let faces: [FontFace]
+    /// English hyphenation (`hyphens: auto` on English text).
+    public let hyphenator: Hyphenator
     /// The default family's regular, bold, italic and bold italic faces (the common case, without string compares).
     private let defaultFaces: [FontFace?]
 
-    /// Loads every face in `faceFiles`, asking `fontData` for each file's bytes by file name.
+    /// Loads every face in `faceFiles` and the hyphenation patterns (`hyphenationFile`), asking `fontData` for each
+    /// file's bytes by file name.
     public init(fontData: (String) throws -> [UInt8]) throws {
         var loaded: [FontFace] = []
         for (i, file) in Self.faceFiles.enumerated() {
@@ -34,6 +40,7 @@ public final class FontLibrary: @unchecked Sendable {
             loaded.append(try FontFace(index: i, fileName: file.fileName, family: file.family, data: data))
         }
         faces = loaded
+        hyphenator = Hyphenator(patterns: try fontData(Self.hyphenationFile))
         defaultFaces = [(false, false), (true, false), (false, true), (true, true)].map { bold, italic in
             loaded.first { Self.faceFiles[$0.index].family == Self.defaultFamily
                 && Self.faceFiles[$0.index].bold == bold && Self.faceFiles[$0.index].italic == italic }

@@ -12,4 +12,7 @@ public struct GlyphRun: Sendable, Hashable {
     public var glyphs: [PlacedGlyph]
     /// NFC text the glyphs were shaped from; glyph clusters are offsets into it.
     public var text: [UInt16]
+    /// The structure node (`LaidOutDocument.structure`) the text belongs to, or an artifact
+    /// (`StructureNode.layoutArtifact`, `.paginationArtifact`).
+    public var tag: Int32 = StructureNode.layoutArtifact
 }

@@ -11,5 +11,7 @@ public struct LaidOutDocument: Sendable {
     /// Headings (`h1`, `h2`) in document order, for bookmarks.
     public var outline: [OutlineEntry]
     public var images: [ImageResource]
+    /// The logical structure, node 0 the document; content points into it by index.
+    public var structure: [StructureNode]
     public var diagnostics: [Diagnostic]
 }

@@ -8,17 +8,22 @@ final class LayoutContext {
     let shaper = Shaper()
     let textServices: TextServices
     let documentName: String
+    /// The document's language: text without a `lang` of its own is in it.
+    let language: String
     private let imageLoader: (String) -> [UInt8]?
     private(set) var images: [ImageResource] = []
     private var imageIndex: [String: Int?] = [:]
     private(set) var diagnostics: [Diagnostic] = []
     private var reportedMissing: Set<UInt32> = []
+    /// The logical structure built with the boxes (node 0 is the document).
+    private(set) var structure: [StructureNode] = [StructureNode(role: "Document", parent: -1)]
 
     init(fonts: FontLibrary, stylesheet: Stylesheet, documentName: String, language: String,
          images: @escaping (String) -> [UInt8]?) {
         self.fonts = fonts
         self.stylesheet = stylesheet
         self.documentName = documentName
+        self.language = language
         self.imageLoader = images
         textServices = TextServices(locale: language)
     }
@@ -39,6 +44,23 @@ final class LayoutContext {
         }
         imageIndex[source] = result
         return result
+    }
+
+    /// Adds a structure node under `parent` and returns its index.
+    func addNode(_ role: String, parent: Int32, language: String? = nil, alt: String? = nil, scope: String? = nil) -> Int32 {
+        structure.append(StructureNode(role: role, parent: parent, language: language, alt: alt, scope: scope))
+        return Int32(structure.count - 1)
+    }
+
+    /// Changes a node's role (a `div` holding only text is a paragraph).
+    func setRole(_ node: Int32, _ role: String) {
+        structure[Int(node)].role = role
+    }
+
+    /// Moves the nodes made since `first` whose parent is `from` under `to` (inline links and spans of an
+    /// anonymous paragraph, known to be one only when a block follows them).
+    func reparent(since first: Int, from: Int32, to: Int32) {
+        for i in first..<structure.count where structure[i].parent == from && Int32(i) != to { structure[i].parent = to }
     }
 
     /// Records that no font has `scalar` (once per character per document).

@@ -30,7 +30,7 @@ struct PageMargins {
 
     private func line(_ text: String, style: ComputedStyle, baseline: Points, align: ComputedStyle.TextAlign) -> [PageItem] {
         var builder = ParagraphBuilder()
-        builder.appendText(text, style: style, href: nil)
+        builder.appendText(text, style: style, href: nil, node: StructureNode.paginationArtifact)
         var blockStyle = style
         blockStyle.textAlign = align
         let paragraph = Paragraph(builder, style: blockStyle, context: context)

@@ -3,18 +3,18 @@ extension Paragraph {
     /// items (text runs, atomic boxes, underlines, link areas) in page coordinates and the baseline.
     func place(_ line: Line, x: Points, top: Points, width: Points, context: LayoutContext) -> (items: [PageItem], baseline: Points) {
         let baseline = top + line.above
-        let slack = max(0, width - line.width)
-        var pen = x
-        var extraPerSpace: Points = 0
+        let slack = width - line.indent - line.width
+        var pen = x + line.indent
+        // Justification: extra (or, after optimal fit, less) space per point of stretchable space.
+        var perPoint: Points = 0
         switch style.textAlign {
         case .left: break
-        case .right: pen += slack
-        case .center: pen += slack / 2
+        case .right: pen += max(0, slack)
+        case .center: pen += max(0, slack) / 2
         case .justify:
-            if line.justify {
-                var spaces = 0
-                for i in line.start..<line.end where text[i] == 0x20 { spaces += 1 }
-                if spaces > 0 { extraPerSpace = slack / Points(spaces) }
+            if line.justify && width.isFinite {
+                let spaces = spaceWidth(line.start, line.end)
+                if spaces > 0 { perPoint = max(slack, -spaces * Self.shrinkFactor) / spaces }
             }
         }
         var items: [PageItem] = []
@@ -53,7 +53,7 @@ extension Paragraph {
                 let runEnd = min(run.range.upperBound, line.end)
                 current = GlyphRun(face: run.face.index, size: run.style.fontSize, color: run.style.color,
                                    language: run.style.lang, x: pen, baseline: baseline, glyphs: [],
-                                   text: Array(text[clusterBase..<runEnd]))
+                                   text: Array(text[clusterBase..<runEnd]), tag: run.node)
                 currentRun = g.run
                 currentStart = pen
             }
@@ -61,8 +61,23 @@ extension Paragraph {
             current!.glyphs.append(PlacedGlyph(glyph: g.id, x: pen + g.xOffset - origin, rise: g.yOffset,
                                                advance: g.advance, cluster: g.cluster - Int32(clusterBase)))
             pen += g.advance
-            if text[Int(g.cluster)] == 0x20 { pen += extraPerSpace }
+            if perPoint != 0 && isStretchable(Int(g.cluster)) { pen += g.advance * perPoint }
             gi += 1
+        }
+        if line.hyphen, current != nil, let hyphen = hyphenGlyph(at: line.end), Int32(hyphen.run) == currentRun {
+            // The text layer gets a hyphen-minus at the line end: that is what extractors (Poppler's pdftotext,
+            // PDFium) take for a hyphenated word, dropping it and joining the two halves.
+            current!.text.append(0x2D)
+            current!.glyphs.append(PlacedGlyph(glyph: hyphen.glyph, x: pen - current!.x, rise: 0, advance: hyphen.advance,
+                                               cluster: Int32(current!.text.count - 1)))
+            pen += hyphen.advance
+        } else if line.next > line.end, line.end < text.count, current != nil,
+                  let space = runs[Int(currentRun)].face.glyph(for: " ") {
+            // The space (or line break) the line ended at is written, invisible and taking no room, so text read in
+            // structure order (screen readers, `pdfinfo -struct-text`) keeps its words apart across lines.
+            current!.text.append(0x20)
+            current!.glyphs.append(PlacedGlyph(glyph: UInt16(truncatingIfNeeded: space), x: pen - current!.x, rise: 0,
+                                               advance: 0, cluster: Int32(current!.text.count - 1)))
         }
         flush()
         return (items + decorations, baseline)
@@ -90,7 +105,8 @@ extension Paragraph {
         if let href = run.href {
             let ascent = Points(m.ascender) * run.scale
             let descent = Points(-m.descender) * run.scale
-            items.append(.link(Rect(x: from, y: baseline - ascent, width: to - from, height: ascent + descent), uri: href))
+            items.append(.link(Rect(x: from, y: baseline - ascent, width: to - from, height: ascent + descent), uri: href,
+                               tag: run.linkNode))
         }
     }
 
@@ -118,8 +134,8 @@ extension Paragraph {
             let content = Rect(x: box.x + s.border.left.used + len(s.padding.left),
                                y: box.y + s.border.top.used + len(s.padding.top), width: atomic.width,
                                height: atomic.height)
-            items.append(.image(index: image, content))
+            items.append(.image(index: image, content, tag: atomic.node))
         }
-        if let href = atomic.href { decorations.append(.link(box, uri: href)) }
+        if let href = atomic.href { decorations.append(.link(box, uri: href, tag: atomic.linkNode)) }
     }
 }

@@ -2,13 +2,17 @@
 ///
 /// Inline layout in named steps: collect (ParagraphBuilder: whitespace, NFC, spans, atomic boxes) → itemize (one
 /// run per span and font, choosing a fallback face for characters the span's face lacks) → shape (HarfBuzz, with the
-/// whole paragraph as context) → find break opportunities (ICU, UAX #14) → fill lines greedily → place.
+/// whole paragraph as context) → find break opportunities (ICU, UAX #14, minus `BreakRules`' protected ranges) →
+/// break lines (optimal fit for justified text, greedy first fit otherwise; `Paragraph+LineBreaking.swift`) → place.
 final class Paragraph {
     struct Run {
         var range: Range<Int>
         var style: ComputedStyle
         var face: FontFace
         var href: String?
+        /// Structure node of the text and of its link.
+        var node: Int32
+        var linkNode: Int32
         var glyphs: Range<Int>
         /// Points per font unit.
         var scale: Points
@@ -31,8 +35,13 @@ final class Paragraph {
         var start: Int
         var end: Int
         var next: Int
+        /// Natural width, the hyphen included.
         var width: Points
         var justify: Bool
+        /// The line ends inside a word: a hyphen is drawn after `end`.
+        var hyphen = false
+        /// `text-indent`: the first line starts this far right of the content box (negative hangs it).
+        var indent: Points = 0
         var above: Points
         var below: Points
         var height: Points { above + below }
@@ -45,18 +54,32 @@ final class Paragraph {
     let atomics: [ParagraphBuilder.Atomic]
     private(set) var atomicOuter: [(width: Points, height: Points)] = []
     /// prefix[i] is the advance of text[0..<i].
-    private var prefix: [Points]
-    private var clusterStart: [Bool]
-    private var breaks: [(offset: Int, mandatory: Bool)]
-    private let strutAbove: Points
-    private let strutBelow: Points
-    private var cachedWidth: Points = -1
-    private var cachedLines: [Line] = []
+    var prefix: [Points]
+    var clusterStart: [Bool]
+    /// UAX #14 break opportunities outside protected ranges; the last one is `text.count`.
+    var breaks: [(offset: Int, mandatory: Bool)]
+    /// Breaks inside a protected range (`BreakRules`), allowed only when the range is wider than the line.
+    var emergencyBreaks: [(offset: Int, rangeWidth: Points)] = []
+    /// True for a space inside a protected range: it neither breaks nor stretches. Empty when there is none.
+    var rigidSpace: [Bool] = []
+    /// Where soft hyphens stood (outside protected ranges).
+    var softHyphens: [Int] = []
+    /// Text that may hyphenate automatically: `hyphens: auto` and English.
+    var hyphenatable: [Range<Int>] = []
+    let hyphenator: Hyphenator?
+    var autoHyphenCache: [Int]?
+    var spacePrefix: [Points]?
+    var hyphenWidths: [Int32: Points] = [:]
+    let strutAbove: Points
+    let strutBelow: Points
+    var cachedWidth: Points = -1
+    var cachedLines: [Line] = []
 
     init(_ builder: ParagraphBuilder, style: ComputedStyle, context: LayoutContext) {
         text = builder.text
         self.style = style
         atomics = builder.atomics
+        hyphenator = context.fonts.hyphenator
         let face = context.fonts.face(families: style.fontFamily, bold: style.bold, italic: style.italic)
         (strutAbove, strutBelow) = Self.verticalExtent(face: face, style: style)
         prefix = []
@@ -85,6 +108,53 @@ final class Paragraph {
         }
         clusterStart[text.count] = true
         breaks = context.textServices.breaks(text)
+        softHyphens = builder.softHyphens.filter { $0 > 0 && $0 < text.count }
+        for span in builder.spans where span.style.hyphens == .auto
+            && (span.style.lang ?? context.language).lowercased().hasPrefix("en") {
+            if let last = hyphenatable.last, last.upperBound == span.range.lowerBound {
+                hyphenatable[hyphenatable.count - 1] = last.lowerBound..<span.range.upperBound
+            } else {
+                hyphenatable.append(span.range)
+            }
+        }
+        protect(BreakRules.protections(text, spans: builder.spans))
+    }
+
+    /// Removes the breaks, soft hyphens and stretch inside protected ranges and keeps their emergency breaks.
+    private func protect(_ protections: [BreakRules.Protection]) {
+        guard !protections.isEmpty else { return }
+        func inside(_ offset: Int) -> BreakRules.Protection? {
+            var lo = 0
+            var hi = protections.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if protections[mid].range.upperBound <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < protections.count, protections[lo].range.lowerBound < offset else { return nil }
+            return protections[lo]
+        }
+        breaks.removeAll { !$0.mandatory && inside($0.offset) != nil }
+        softHyphens.removeAll { inside($0) != nil }
+        rigidSpace = [Bool](repeating: false, count: text.count)
+        for p in protections {
+            for i in p.range where text[i] == 0x20 { rigidSpace[i] = true }
+            let width = prefix[p.range.upperBound] - prefix[p.range.lowerBound]
+            var previous = -1
+            for e in p.emergency where e > p.range.lowerBound && e < p.range.upperBound && e != previous {
+                emergencyBreaks.append((e, width))
+                previous = e
+            }
+        }
+        hyphenatable = hyphenatable.flatMap { r -> [Range<Int>] in
+            var pieces: [Range<Int>] = []
+            var start = r.lowerBound
+            for p in protections where p.range.overlaps(r) {
+                if p.range.lowerBound > start { pieces.append(start..<p.range.lowerBound) }
+                start = max(start, p.range.upperBound)
+            }
+            if start < r.upperBound { pieces.append(start..<r.upperBound) }
+            return pieces
+        }
     }
 
     /// Itemizes one span by font coverage and shapes each piece.
@@ -159,7 +229,8 @@ final class Paragraph {
                                 advance: advance, xOffset: Points(g.xOffset) * scale,
                                 yOffset: Points(g.yOffset) * scale))
         }
-        runs.append(Run(range: range, style: span.style, face: face, href: span.href, glyphs: first..<glyphs.count,
+        runs.append(Run(range: range, style: span.style, face: face, href: span.href, node: span.node,
+                        linkNode: span.linkNode, glyphs: first..<glyphs.count,
                         scale: scale, above: above, below: below))
     }
 
@@ -186,16 +257,26 @@ final class Paragraph {
 
     // MARK: Measuring
 
-    /// The widest unbreakable piece (CSS min-content width).
-    var minContentWidth: Points {
+    /// The widest unbreakable piece (CSS min-content width); with `relaxed`, protected ranges (labels, URLs, phone
+    /// numbers) may break too, as they do when they alone are wider than the line.
+    func minContentWidth(relaxed: Bool) -> Points {
+        var offsets = breaks.map(\.offset)
+        if relaxed && (!emergencyBreaks.isEmpty || !rigidSpace.isEmpty) {
+            offsets += emergencyBreaks.map(\.offset)
+            for i in rigidSpace.indices where rigidSpace[i] { offsets.append(i + 1) }
+            offsets.sort()
+        }
         var widest: Points = 0
         var start = 0
-        for b in breaks {
-            widest = max(widest, prefix[trimEnd(start, b.offset)] - prefix[start])
-            start = b.offset
+        for b in offsets where b > start {
+            widest = max(widest, prefix[trimEnd(start, b)] - prefix[start])
+            start = b
         }
         return widest
     }
+
+    /// The widest unbreakable piece (CSS min-content width).
+    var minContentWidth: Points { minContentWidth(relaxed: false) }
 
     /// The width without wrapping, lines split only at forced breaks (CSS max-content width).
     var maxContentWidth: Points {
@@ -208,95 +289,15 @@ final class Paragraph {
         return widest
     }
 
-    // MARK: Line breaking
-
-    /// Lines for a content width of `width`: greedy first fit between UAX #14 break opportunities; trailing spaces
-    /// hang (take no width); a piece wider than a line is cut at the last grapheme cluster that fits.
-    func lines(width: Points) -> [Line] {
-        if width == cachedWidth { return cachedLines }
-        var lines: [Line] = []
-        var start = skipSpaces(0)
-        var lastGood: Int?
-        var bi = 0
-        let tolerance = 0.01
-        while bi < breaks.count {
-            let (b, mandatory) = breaks[bi]
-            if b <= start {
-                bi += 1
-                continue
-            }
-            let end = trimEnd(start, b)
-            if prefix[end] - prefix[start] > width + tolerance {
-                if let good = lastGood {
-                    lines.append(makeLine(start, good, justify: true))
-                    start = skipSpaces(good)
-                    lastGood = nil
-                    continue
-                }
-                let cut = emergencyCut(start, end, width)
-                if cut < end {
-                    lines.append(makeLine(start, cut, justify: true))
-                    start = cut
-                    continue
-                }
-            }
-            if mandatory {
-                lines.append(makeLine(start, b, justify: false))
-                start = b
-                lastGood = nil
-            } else {
-                lastGood = b
-            }
-            bi += 1
-        }
-        if skipSpaces(start) < text.count {
-            lines.append(makeLine(start, text.count, justify: false))
-        } else if let last = lines.indices.last {
-            lines[last].justify = false
-        }
-        cachedWidth = width
-        cachedLines = lines
-        return lines
-    }
-
-    private func makeLine(_ start: Int, _ next: Int, justify: Bool) -> Line {
-        let end = trimEnd(start, next)
-        var above = strutAbove
-        var below = strutBelow
-        for run in runs where run.range.lowerBound < max(end, start + 1) && run.range.upperBound > start {
-            above = max(above, run.above)
-            below = max(below, run.below)
-        }
-        for (i, atomic) in atomics.enumerated() where atomic.position >= start && atomic.position < end {
-            above = max(above, atomicOuter[i].height)
-        }
-        return Line(start: start, end: end, next: next, width: prefix[end] - prefix[start], justify: justify,
-                    above: above, below: below)
-    }
-
-    private func trimEnd(_ start: Int, _ end: Int) -> Int {
+    func trimEnd(_ start: Int, _ end: Int) -> Int {
         var e = end
         while e > start && (text[e - 1] == 0x20 || text[e - 1] == ParagraphBuilder.lineFeed) { e -= 1 }
         return e
     }
 
-    private func skipSpaces(_ i: Int) -> Int {
+    func skipSpaces(_ i: Int) -> Int {
         var j = i
         while j < text.count && text[j] == 0x20 { j += 1 }
         return j
-    }
-
-    private func emergencyCut(_ start: Int, _ end: Int, _ width: Points) -> Int {
-        var best: Int?
-        var first: Int?
-        var c = start + 1
-        while c < end {
-            if clusterStart[c] {
-                if first == nil { first = c }
-                if prefix[c] - prefix[start] <= width { best = c } else { break }
-            }
-            c += 1
-        }
-        return best ?? first ?? end
     }
 }

@@ -60,7 +60,9 @@ struct StylesheetParser {
         case "media":
             let media = prelude.lowercased().split(separator: ",").map { $0.trimmingWhitespace() }
             let known = ["print", "screen", "all"]
-            for m in media where !known.contains(m) {
+            // Screen-only queries (`screen and (max-width: 600px)`) never apply to the PDF, whatever their features.
+            let screenOnly = { (m: String) in m == "screen" || m.hasPrefix("screen and ") || m.hasPrefix("only screen") }
+            for m in media where !known.contains(m) && !screenOnly(m) {
                 warn("LAYOUT004", "unsupported media query '\(m)' (only print, screen and all)", at: start)
             }
             let printed = media.contains("print") || media.contains("all")

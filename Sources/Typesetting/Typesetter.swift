@@ -32,6 +32,6 @@ public struct Typesetter: Sendable {
         }
         return LaidOutDocument(name: document.name, title: TextServices.nfc(document.title),
                                section: document.section.map(TextServices.nfc), language: document.language, pages: pages,
-                               outline: flow.outline, images: context.images, diagnostics: context.diagnostics)
+                               outline: flow.outline, images: context.images, structure: context.structure, diagnostics: context.diagnostics)
     }
 }

@@ -21,7 +21,7 @@ import Testing
 
     @Test func headIsStandaloneHTML5() {
         let html = exporter.html(for: document([]), stylesheet: "p { color: red; }")
-        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>T &amp; &lt;b&gt;</title>\n<style>\np { color: red; }\n</style>"))
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>T &amp; &lt;b&gt;</title>\n<style>\np { color: red; }\n</style>"))
         #expect(html.hasSuffix("</body>\n</html>\n"))
     }
 

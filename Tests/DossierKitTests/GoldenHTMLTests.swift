@@ -18,7 +18,8 @@ import Testing
         let record = ProcessInfo.processInfo.environment["DOSSIER_RECORD"] == "1"
         for file in result.files where file.name.hasSuffix(".html") || file.name == "manifest.json" {
             let golden = Repository.path("Tests/DossierKitTests/Golden/\(file.name)")
-            let actual = Self.withoutStylesheet(String(decoding: file.bytes, as: UTF8.self))
+            var actual = String(decoding: file.bytes, as: UTF8.self)
+            if file.name.hasSuffix(".html") { actual = try Self.withoutStylesheet(actual) }
             if record {
                 try FileManager.default.createDirectory(atPath: Repository.path("Tests/DossierKitTests/Golden"), withIntermediateDirectories: true)
                 try actual.write(toFile: golden, atomically: true, encoding: .utf8)
@@ -29,16 +30,17 @@ import Testing
         }
     }
 
-    /// The inline stylesheet is the same file in every document (and has its own tests): goldens hold a marker so a
-    /// change to the CSS does not rewrite every golden.
-    static func withoutStylesheet(_ html: String) -> String {
-        var out = ""
-        var rest = Substring(html)
-        while let open = rest.range(of: "<style>"), let close = rest[open.upperBound...].range(of: "</style>") {
-            out += rest[..<open.lowerBound] + "<style>/* Templates/dossier.css */</style>"
-            rest = rest[close.upperBound...]
+    /// The page with its inline copy of `Templates/dossier.css` replaced by a marker, after checking that the copy is
+    /// the file: a stylesheet change then re-records no golden, and the goldens show only what the templates wrote.
+    static func withoutStylesheet(_ html: String) throws -> String {
+        let css = try String(contentsOfFile: Repository.path("Templates/dossier.css"), encoding: .utf8)
+        let inline = "<style>\n" + css.replacingOccurrences(of: "</", with: "<\\/") + (css.hasSuffix("\n") ? "" : "\n")
+            + "</style>\n"
+        guard let range = html.range(of: inline) else {
+            Issue.record("the page does not hold Templates/dossier.css inline")
+            return html
         }
-        return out + rest
+        return html.replacingCharacters(in: range, with: "<style>/* Templates/dossier.css, checked and left out */</style>\n")
     }
 
     /// The first differing lines, numbered, for a readable failure.

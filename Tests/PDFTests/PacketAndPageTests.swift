@@ -24,7 +24,7 @@ import Testing
         #expect(firstPages.first == 1)
         #expect(firstPages == firstPages.sorted() && Set(firstPages).count == firstPages.count)
         let checklistKids = (top.first?["kids"] as? [[String: Any]])?.compactMap { $0["title"] as? String } ?? []
-        #expect(checklistKids.first == "Document checklist: marrying in Vietnam Danh mục giấy tờ: kết hôn tại Việt Nam")
+        #expect(checklistKids.first == "Document checklist: marrying in Vietnam — Danh mục giấy tờ: kết hôn tại Việt Nam")
         let url = try TestEnvironment.write(pdf.bytes)
         #expect(try TestEnvironment.run("qpdf", ["--check", url.path]).contains("No syntax or stream encoding errors"))
     }
@@ -45,7 +45,8 @@ import Testing
         let top = try Self.outline(TestEnvironment.renderer().render(S.checklist()).bytes)
         #expect(top.count == 1)
         let kids = (top.first?["kids"] as? [[String: Any]])?.compactMap { $0["title"] as? String } ?? []
-        #expect(kids == ["Documents Giấy tờ", "Fees Lệ phí", "Deadlines Thời hạn", "Warnings Lưu ý"])
+        // Bilingual headings stacked with a line break read "English — Tiếng Việt" as bookmarks.
+        #expect(kids == ["Documents — Giấy tờ", "Fees — Lệ phí", "Deadlines — Thời hạn", "Warnings — Lưu ý"])
     }
 
     @Test func pageSizeComesFromAtPage() throws {

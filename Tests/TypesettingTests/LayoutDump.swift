@@ -15,9 +15,9 @@ enum LayoutDump {
                                  + "\(n(run.x)),\(n(run.baseline)) w=\(n(width(run))) \"\(text)\"")
                 case .fill(let r, let color):
                     lines.append("  fill \(rect(r)) \(hex(color))")
-                case .image(let index, let r):
+                case .image(let index, let r, _):
                     lines.append("  image \(index) \(rect(r))")
-                case .link(let r, let uri):
+                case .link(let r, let uri, _):
                     lines.append("  link \(rect(r)) \(uri)")
                 }
             }

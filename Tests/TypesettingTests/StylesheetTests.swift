@@ -12,10 +12,13 @@ import Testing
     }
 
     @Test func screenMediaIsIgnoredAndPrintMediaApplies() {
-        let css = "@media screen { p { color: red; } } @media print { p { font-size: 20pt; } }"
+        let css = "@media screen { p { color: red; } } @media print { p { font-size: 20pt; } } "
+            + "@media screen and (max-width: 600px) { table { display: block; overflow-x: auto; } }"
         let (sheet, diagnostics) = Stylesheet.parse(css, file: "a.css")
         #expect(diagnostics.isEmpty)
         #expect(sheet.rules.count == 1)
+        let (_, warned) = Stylesheet.parse("@media tv { p { color: red; } }", file: "a.css")
+        #expect(warned.map(\.code) == ["LAYOUT004"])
     }
 
     @Test func cascadeUsesSpecificityThenOrder() {

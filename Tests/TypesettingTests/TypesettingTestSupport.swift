@@ -32,11 +32,14 @@ enum Support {
         return Paragraph(builder, style: style, context: context())
     }
 
-    /// Text runs of a laid-out page, as strings, in paint order.
+    /// Text runs of a laid-out page, as strings, in paint order; the invisible space a wrapped line ends with (kept
+    /// for text read in structure order) is left out, as it is from what a reader sees.
     static func texts(_ page: LaidOutPage) -> [(text: String, size: Points, y: Points)] {
         page.items.compactMap { item in
             guard case .text(let run) = item else { return nil }
-            return (String(decoding: run.text, as: UTF16.self), run.size, run.baseline)
+            var text = run.text
+            if text.last == 0x20, run.glyphs.last?.advance == 0 { text.removeLast() }
+            return (String(decoding: text, as: UTF16.self), run.size, run.baseline)
         }
     }
 }
