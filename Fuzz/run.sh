@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target with the sanitizer and runs a campaign over each input kind.
+# Usage: Fuzz/run.sh [seconds per kind, default 60] [kinds, default "case csv template css"]
+# New interesting inputs go to Fuzz/.work/<kind>/ (not committed); crashes to Fuzz/.work/crashes/<kind>/.
+# Add a crasher to Fuzz/corpus/<kind>/ once it is fixed: `swift test --filter FuzzCorpusTests` replays the corpus.
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds=${1:-60}
+kinds=${2:-"case csv template css"}
+swift build -c release --product dossier-fuzz \
+    -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link 2>&1 | tail -3
+bin=$(swift build -c release --show-bin-path)/dossier-fuzz
+export DOSSIER_HOME=$(cd .. && pwd)
+for kind in $kinds; do
+    mkdir -p ".work/$kind" ".work/crashes/$kind"
+    echo "== $kind: ${seconds}s"
+    DOSSIER_FUZZ_KIND=$kind "$bin" ".work/$kind" "corpus/$kind" \
+        -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix=".work/crashes/$kind/" -print_final_stats=1 2>&1 \
+        | grep -E '^(#[0-9]+ +(DONE|INITED)|stat::|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|.*ERROR)' || true
+done
