@@ -39,11 +39,11 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
-/// `--date YYYY-MM-DD`.
+/// `--date YYYY-MM-DD`, within the dates a case may give (1800–2200).
 struct EvaluationDate: ExpressibleByArgument {
     var date: CalendarDate
     init?(argument: String) {
-        guard let d = CalendarDate(iso: argument) else { return nil }
+        guard let d = CalendarDate(iso: argument), CalendarDate.caseRange.contains(d) else { return nil }
         date = d
     }
 }
