@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "Dossier", path: "..")],
     targets: [
-        .executableTarget(name: "dossier-fuzz", dependencies: [.product(name: "DossierKit", package: "Dossier")]),
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "dossier-fuzz", dependencies: ["CFuzzerDriver", .product(name: "DossierKit", package: "Dossier")]),
     ]
 )

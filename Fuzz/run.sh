@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 kinds=${2:-"case csv template css"}
 swift build -c release --product dossier-fuzz \
-    -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link 2>&1 | tail -3
+    -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link 2>&1 | tail -3
 bin=$(swift build -c release --show-bin-path)/dossier-fuzz
 export DOSSIER_HOME=$(cd .. && pwd)
 for kind in $kinds; do

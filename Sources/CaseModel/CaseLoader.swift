@@ -19,7 +19,7 @@ public enum CaseLoader {
         }
         var validator = CaseValidator()
         let root = validator.validateRoot(value)
-        if validator.diagnostics.hasErrors { return .failure(DiagnosticError(validator.diagnostics.sortedByLocation)) }
+        if validator.diagnostics.hasErrors { return .failure(DiagnosticError(validator.diagnostics.sortedByLocation.capped())) }
         return .success(CaseFile(source: file, text: text, root: root))
     }
 }

@@ -60,3 +60,20 @@ extension Array where Element == Diagnostic {
         }
     }
 }
+
+/// How many diagnostics one file reports before the rest are summed up in one note: enough to fix a file in one pass,
+/// few enough that a file of garbage (50,000 problems) prints in a moment.
+public enum DiagnosticLimit {
+    public static let perFile = 200
+}
+
+extension Array where Element == Diagnostic {
+    /// The first `limit` diagnostics, then one note (`code`) saying how many more were found and not shown.
+    public func capped(_ limit: Int = DiagnosticLimit.perFile, code: String = "CASE009") -> [Diagnostic] {
+        guard count > limit else { return self }
+        let file = self[limit].location?.file
+        return Array(prefix(limit)) + [Diagnostic(.note, code, "and \(count - limit) more problems in this file, not shown",
+                                                  at: file.map(SourceLocation.file),
+                                                  hint: "fix the ones above and check again")]
+    }
+}
