@@ -20,6 +20,9 @@ public enum CaseLoader {
         var validator = CaseValidator()
         let root = validator.validateRoot(value)
         if validator.diagnostics.hasErrors { return .failure(DiagnosticError(validator.diagnostics.sortedByLocation.capped())) }
-        return .success(CaseFile(source: file, text: text, root: root))
+        var warnings: [Diagnostic] = []
+        var caseFile = CaseFile(source: file, text: text, root: TextSanitizer.clean(root, path: "", warnings: &warnings))
+        caseFile.warnings = warnings.capped()
+        return .success(caseFile)
     }
 }

@@ -16,12 +16,14 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
 
     public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation? = nil,
                 notes: [String] = [], hint: String? = nil) {
+        // Messages quote input: a control or bidi character in it is spelled out (`\u{1B}`), so no report,
+        // CSV, JSON or terminal ever receives it raw.
         self.severity = severity
         self.code = code
-        self.message = message
+        self.message = TextHygiene.escapedForTerminal(message)
         self.location = location
-        self.notes = notes
-        self.hint = hint
+        self.notes = notes.map(TextHygiene.escapedForTerminal)
+        self.hint = hint.map(TextHygiene.escapedForTerminal)
     }
 
     public static func error(_ code: String, _ message: String, at location: SourceLocation? = nil,

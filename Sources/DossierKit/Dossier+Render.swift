@@ -25,6 +25,7 @@ extension Dossier {
         case .success(let c): caseFile = c
         }
         result.caseID = caseFile.id
+        result.diagnostics = caseFile.warnings
         let date = evaluationDate(for: caseFile, override: override)
         let plans: [PacketPlan]
         switch resolve(caseFile, on: date) {
