@@ -10,6 +10,7 @@ struct CaseValidator {
         if let version = fact["dossier"], let number = version.integer, number != CaseSchema.formatVersion {
             diagnostics.append(.error("CASE015", "unsupported format version; this Dossier reads `dossier: 1`", at: version.location))
         }
+        diagnostics += EnvelopeChecks.procedures(in: fact)
         if let languages = fact.lookup("case.languages")?.list {
             var seen: [String] = []
             for lang in languages {

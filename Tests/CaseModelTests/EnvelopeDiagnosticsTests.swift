@@ -56,4 +56,16 @@ import Testing
         #expect(caseFile.preparedOn == nil)
         #expect(caseFile.procedures == ["vn-single-status"])
     }
+
+    /// Issue 15: `procedures: []` rendered a 0-page PDF; a repeated procedure rendered its packet twice.
+    @Test func anEmptyOrRepeatedProcedureListIsAnError() {
+        let base = CaseFiles.text("Samples/divorced-texas-power-of-attorney.yaml")
+        let empty = CaseFiles.diagnostics(base.replacingOccurrences(of: "procedures: [vn-single-status]", with: "procedures: []"), file: "t.yaml")
+        #expect(empty.map(\.place) == ["8:15 CASE011"])
+        #expect(empty.first?.message == "`case.procedures` is empty: a case needs at least one procedure")
+        let twice = CaseFiles.diagnostics(base.replacingOccurrences(of: "procedures: [vn-single-status]",
+                                                                    with: "procedures: [vn-single-status, vn-single-status]"), file: "t.yaml")
+        #expect(twice.map(\.headline) == ["t.yaml:8:34: error[CASE016]: procedure `vn-single-status` is listed twice"])
+        #expect(twice.first?.notes == ["first listed at t.yaml:8:16"])
+    }
 }
