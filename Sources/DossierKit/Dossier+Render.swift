@@ -11,6 +11,7 @@ extension Dossier {
     public func render(_ input: CaseInput, formats: OutputFormats, date override: CalendarDate?) -> RenderedCase {
         var result = renderUnmapped(input, formats: formats, date: override)
         result.input = input.displayName
+        result.location = SourceLocation(file: input.name, line: input.firstLine, column: 1)
         result.diagnostics = result.diagnostics.map(input.mappedDiagnostic)
         result.sources = [input.name: input.originalText ?? input.text]
         return result

@@ -19,6 +19,11 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(TextHygiene.escapedForTerminal(text).utf8))
     }
 
+    /// One line to stderr.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((TextHygiene.escapedForTerminal(text) + "\n").utf8))
+    }
+
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
 
     static func progress(_ text: String) {
