@@ -22,6 +22,7 @@ public enum CaseLoader {
         if validator.diagnostics.hasErrors { return .failure(DiagnosticError(validator.diagnostics.sortedByLocation.capped())) }
         var warnings: [Diagnostic] = []
         var caseFile = CaseFile(source: file, text: text, root: TextSanitizer.clean(root, path: "", warnings: &warnings))
+        if warnings.hasErrors { return .failure(DiagnosticError(warnings.sortedByLocation.capped())) }
         caseFile.warnings = warnings.capped()
         return .success(caseFile)
     }

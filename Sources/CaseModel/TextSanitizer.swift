@@ -5,10 +5,19 @@ import DossierCore
 /// become a space; tab and line feed stay (multi-line values). Identifiers (the case id, codes, dates) never get
 /// here with such characters: their own checks refuse anything but their letters.
 enum TextSanitizer {
+    /// Values that name a file: a NUL or control character there is an error (`CASE030`), never silently dropped —
+    /// `logo\0.png` must not quietly become another file's name.
+    static let filePaths: Set<String> = ["case.preparer.logo"]
+
     static func clean(_ fact: Fact, path: String, warnings: inout [Diagnostic]) -> Fact {
         switch fact.value {
         case .string(let text):
             guard text.unicodeScalars.contains(where: { TextHygiene.kind($0) != nil }) else { return fact }
+            if filePaths.contains(path), let bad = text.unicodeScalars.first(where: { TextHygiene.kind($0) != nil }) {
+                warnings.append(.error("CASE030", "`\(path)`: a file path cannot contain \(TextHygiene.describe(bad))", at: fact.location,
+                                       hint: "give a PNG or JPEG path relative to the case file"))
+                return fact
+            }
             var out = String.UnicodeScalarView()
             var removed: [Unicode.Scalar] = []
             for s in text.unicodeScalars {

@@ -13,6 +13,16 @@ public protocol World: Sendable {
     func write(_ bytes: [UInt8], to path: String) throws
     func createDirectory(_ path: String) throws
     func today() -> CalendarDate
+    /// The path with every link and `.`/`..` resolved (realpath), or nil when nothing is there.
+    func canonicalPath(_ path: String) -> String?
+    /// The size of a file in bytes without reading it, when known.
+    func fileSize(_ path: String) -> Int?
+}
+
+extension World {
+    /// Worlds without links (`MemoryWorld`): the path as given, when it exists.
+    public func canonicalPath(_ path: String) -> String? { path == "." || exists(path) || isDirectory(path) ? path : nil }
+    public func fileSize(_ path: String) -> Int? { nil }
 }
 
 extension World {
