@@ -8,8 +8,8 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 kinds=${2:-"case csv template css"}
 swift build -c release --product dossier-fuzz \
-    -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link 2>&1 | tail -3
-bin=$(swift build -c release --show-bin-path)/dossier-fuzz
+    -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link -Xswiftc -use-ld=lld 2>&1 | tail -3
+bin=$(swift build -c release --show-bin-path -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link -Xswiftc -use-ld=lld)/dossier-fuzz
 export DOSSIER_HOME=$(cd .. && pwd)
 for kind in $kinds; do
     mkdir -p ".work/$kind" ".work/crashes/$kind"
