@@ -60,4 +60,19 @@ import Testing
         #expect(error.message == "`applicant.sex` cannot be `ma\\u{1B}le`; expected one of `male`, `female`")
         #expect(!error.message.unicodeScalars.contains("\u{1B}"))
     }
+
+    /// Issue 15: a U+2028 in a CSV cell counted as a line break in libyaml and moved the row's errors onto the next
+    /// client's row. The error stays on its own row and cell; the separator becomes a space with a warning.
+    @Test func aLineSeparatorInACSVCellKeepsTheRowsErrorsOnItsRow() throws {
+        let row = "1,csv-001,en|vi,vn-single-status,Anna,Lee,female,1990-01-02,\"Portland\u{2028}Oregon\",US,citizen,OR,X1234567,never-maried,Văn Nam,Trần,male,1988-05-06,Huế,VN,2027-03-01,in-person,mail,true"
+        let world = try BatchInputTests.world(["in/clients.csv": [BatchInputTests.header, row, row.replacingOccurrences(of: "csv-001", with: "csv-002")].joined(separator: "\n") + "\n"])
+        let dossier = try Dossier(world: world, resources: "", pdf: false)
+        let (cases, _) = InputCollector(world: world).collect(["in/clients.csv"])
+        let results = cases.map { dossier.render($0, formats: OutputFormats(html: true, pdf: false), date: nil) }
+        let column = row.unicodeScalars.distance(from: row.unicodeScalars.startIndex, to: row.range(of: "never-maried")!.lowerBound.samePosition(in: row.unicodeScalars)!) + 1
+        #expect(results.map { $0.diagnostics.first { $0.code == "CASE014" }?.location } == [
+            SourceLocation(file: "in/clients.csv", line: 2, column: column),
+            SourceLocation(file: "in/clients.csv", line: 3, column: column),
+        ])
+    }
 }
