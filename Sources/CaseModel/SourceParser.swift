@@ -135,7 +135,8 @@ public enum SourceParser {
     }
 
     private static func unsupported(_ what: String, at: SourceLocation, context: Context) -> Diagnostic {
-        .error("\(context.codePrefix)004", "YAML \(what) is not supported in \(context.codePrefix == "CASE" ? "case" : "rule") files",
+        let files = ["CASE": "case files", "RULE": "rule files", "TPL": "string catalogs"][context.codePrefix] ?? "these files"
+        return .error("\(context.codePrefix)004", "YAML \(what) is not supported in \(files)",
                at: at, hint: "write each value out in full; anchors, aliases and tags are refused so a file means what it shows")
     }
 

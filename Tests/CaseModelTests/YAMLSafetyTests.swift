@@ -86,7 +86,7 @@ import Testing
         let elapsed = clock.measure { d = CaseFiles.diagnostics(text, file: "t.yaml") }
         #expect(d.map(\.place) == ["10:18 CASE005"])
         #expect(d.first?.message == "this text is 1000000 characters long; the limit is 10000")
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
+        #expect(elapsed < .seconds(10), "took \(elapsed)")  // under 1 s alone in a debug build
     }
 
     @Test func aFileOverFiveMegabytesIsRefusedBeforeParsing() {
