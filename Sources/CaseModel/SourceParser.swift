@@ -84,6 +84,7 @@ public enum SourceParser {
             return .list(seq.map { convert($0, context: &context, aliases: aliases) }, at: at)
         case .mapping(let map):
             var entries: [SourceEntry] = []
+            var seen: [String: SourceLocation] = [:]
             for (k, v) in map {
                 let keyAt = context.location(k.mark)
                 checkProperties(k, at: keyAt, context: &context, aliases: aliases)
@@ -91,11 +92,13 @@ public enum SourceParser {
                     context.diagnostics.append(.error("\(context.codePrefix)002", "a key must be a plain name", at: keyAt))
                     continue
                 }
-                if let first = entries.first(where: { $0.key == key }) {
+                // Yams refuses repeated keys of one type; `1` and `"1"` are still the same key here.
+                if let first = seen[key] {
                     context.diagnostics.append(Diagnostic(.error, "\(context.codePrefix)003", "duplicate key `\(key)`", at: keyAt,
-                                                          notes: ["first given at \(first.keyLocation)"]))
+                                                          notes: ["first given at \(first)"]))
                     continue
                 }
+                seen[key] = keyAt
                 let text = checkedText(key, at: keyAt, context: &context)
                 entries.append(SourceEntry(key: text, keyLocation: keyAt, value: convert(v, context: &context, aliases: aliases)))
             }
