@@ -61,7 +61,7 @@ public enum SourceParser {
             let parser = try Parser(yaml: text)
             guard let node = try parser.singleRoot() else {
                 return .failure(DiagnosticError([.error("\(context.codePrefix)001", "the file is empty", at: .file(context.file),
-                                                        hint: "a case file starts with `dossier: 1`")]))
+                                                        hint: "a case file starts with `dossier: \(CaseSchema.formatVersion)`")]))
             }
             let value = withExtendedLifetime(parser) { convert(node, context: &context, aliases: aliases) }
             return .success(value)

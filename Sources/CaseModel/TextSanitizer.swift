@@ -1,7 +1,7 @@
 import DossierCore
 
 /// Strips control, bidirectional and invisible characters (`TextHygiene`) from a case's text values at load, with one
-/// located `CASE017` warning per value, so they never reach the HTML, the PDF's text or a terminal. Line separators
+/// located `CASE019` warning per value, so they never reach the HTML, the PDF's text or a terminal. Line separators
 /// become a space; tab and line feed stay (multi-line values). Identifiers (the case id, codes, dates) never get
 /// here with such characters: their own checks refuse anything but their letters.
 enum TextSanitizer {
@@ -30,7 +30,7 @@ enum TextSanitizer {
             var distinct: [Unicode.Scalar] = []
             for s in removed where !distinct.contains(s) { distinct.append(s) }
             let named = distinct.prefix(4).map(TextHygiene.describe).joined(separator: ", ") + (distinct.count > 4 ? ", …" : "")
-            warnings.append(.warning("CASE017", "`\(path)`: removed \(removed.count) invisible or control character\(removed.count == 1 ? "" : "s"): \(named)",
+            warnings.append(.warning("CASE019", "`\(path)`: removed \(removed.count) invisible or control character\(removed.count == 1 ? "" : "s"): \(named)",
                                      at: fact.location, hint: "retype the value, or paste it as plain text"))
             return Fact(.string(String(out)), at: fact.location)
         case .list(let items):

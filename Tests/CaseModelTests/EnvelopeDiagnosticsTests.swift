@@ -60,12 +60,14 @@ import Testing
     /// Issue 15: `procedures: []` rendered a 0-page PDF; a repeated procedure rendered its packet twice.
     @Test func anEmptyOrRepeatedProcedureListIsAnError() {
         let base = CaseFiles.text("Samples/divorced-texas-power-of-attorney.yaml")
-        let empty = CaseFiles.diagnostics(base.replacingOccurrences(of: "procedures: [vn-single-status]", with: "procedures: []"), file: "t.yaml")
-        #expect(empty.map(\.place) == ["8:15 CASE011"])
+        let emptyText = base.replacingOccurrences(of: "procedures: [vn-single-status]", with: "procedures: []")
+        let empty = CaseFiles.diagnostics(emptyText, file: "t.yaml")
+        #expect(empty.map(\.place) == ["\(TextPlaces.place(of: "[]", in: emptyText)) CASE011"])
         #expect(empty.first?.message == "`case.procedures` is empty: a case needs at least one procedure")
-        let twice = CaseFiles.diagnostics(base.replacingOccurrences(of: "procedures: [vn-single-status]",
-                                                                    with: "procedures: [vn-single-status, vn-single-status]"), file: "t.yaml")
-        #expect(twice.map(\.headline) == ["t.yaml:8:34: error[CASE016]: procedure `vn-single-status` is listed twice"])
-        #expect(twice.first?.notes == ["first listed at t.yaml:8:16"])
+        let twiceText = base.replacingOccurrences(of: "procedures: [vn-single-status]", with: "procedures: [vn-single-status, vn-single-status]")
+        let twice = CaseFiles.diagnostics(twiceText, file: "t.yaml")
+        let second = TextPlaces.place(of: "vn-single-status", in: twiceText, after: "[vn-single-status, ")
+        #expect(twice.map(\.headline) == ["t.yaml:\(second): error[CASE016]: procedure `vn-single-status` is listed twice"])
+        #expect(twice.first?.notes == ["first listed at t.yaml:\(TextPlaces.place(of: "vn-single-status", in: twiceText, after: "procedures: ["))"])
     }
 }

@@ -13,22 +13,36 @@ import Testing
         CaseFiles.diagnostics(text, file: "t.yaml").map(\.place)
     }
 
+    static func at(_ needle: String, _ text: String, after: String? = nil) -> String {
+        TextPlaces.place(of: needle, in: text, after: after)
+    }
+
+    /// Every scalar of a parsed value, to find one without knowing the case format's paths.
+    static func scalars(_ value: SourceValue) -> [String] {
+        switch value {
+        case .scalar(let s, _, _): return [s]
+        case .null: return []
+        case .list(let items, _): return items.flatMap(scalars)
+        case .map(let entries, _): return entries.flatMap { scalars($0.value) }
+        }
+    }
+
     @Test func anAliasThatCopiesANameIsRefusedAtTheAnchorAndTheAlias() {
         let text = Self.base
             .replacingOccurrences(of: "family: Turner }", with: "family: &n Turner }")
             .replacingOccurrences(of: "spouse: Laura Beth Turner", with: "spouse: *n")
         let d = CaseFiles.diagnostics(text, file: "t.yaml")
-        #expect(d.map(\.place) == ["10:50 CASE004", "21:15 CASE004"])
+        #expect(d.map(\.place) == ["\(Self.at("&n", text)) CASE004", "\(Self.at("*n", text)) CASE004"])
         #expect(d.map(\.message) == ["YAML anchor `&n` is not supported in case files", "YAML alias `*n` is not supported in case files"])
     }
 
-    @Test(arguments: [("  sex: !!binary bWFsZQ==", "11:8", "!!binary"), ("  sex: !!python/object:os.system male", "11:8", "!!python/object:os.system"),
-                      ("  sex: !male male", "11:8", "!male"), ("  sex: !<tag:yaml.org,2002:str> male", "11:8", "!<tag:yaml.org,2002:str>"),
-                      ("  sex: ! male", "11:8", "!")])
-    func aTagIsRefusedWhereItIsWritten(line: String, place: String, tag: String) {
-        let text = Self.base.replacingOccurrences(of: "  sex: male", with: line)
+    @Test(arguments: [("sex: !!binary bWFsZQ==\n", "!!binary"), ("sex: !!python/object:os.system male\n", "!!python/object:os.system"),
+                      ("sex: !male male\n", "!male"), ("sex: !<tag:yaml.org,2002:str> male\n", "!<tag:yaml.org,2002:str>"),
+                      ("sex: ! male\n", "!")])
+    func aTagIsRefusedWhereItIsWritten(line: String, tag: String) {
+        let text = Self.base.replacingOccurrences(of: "sex: male\n", with: line)
         let d = CaseFiles.diagnostics(text, file: "t.yaml")
-        #expect(d.map(\.place) == ["\(place) CASE004"])
+        #expect(d.map(\.place) == ["\(Self.at(tag + " ", text)) CASE004"])
         #expect(d.first?.message == "YAML tag `\(tag)` is not supported in case files")
     }
 
@@ -63,8 +77,7 @@ import Testing
     @Test func anAsteriskInsideTextIsNotAnAlias() throws {
         let text = Self.base.replacingOccurrences(of: "place: \"Austin, Texas, USA\"", with: "place: \"Austin *TX*, *USA\"")
         #expect(CaseFiles.diagnostics(text, file: "t.yaml").isEmpty)
-        let loaded = try CaseLoader.load(text: text, file: "t.yaml").get()
-        #expect(loaded.fact("applicant.birth.place")?.string == "Austin *TX*, *USA")
+        #expect(Self.scalars(try SourceParser.parse(text, file: "t.yaml").get()).contains("Austin *TX*, *USA"))
     }
 
     @Test func ruleFilesRefuseThemToo() {
@@ -84,7 +97,7 @@ import Testing
         let clock = ContinuousClock()
         var d: [Diagnostic] = []
         let elapsed = clock.measure { d = CaseFiles.diagnostics(text, file: "t.yaml") }
-        #expect(d.map(\.place) == ["10:18 CASE005"])
+        #expect(d.map(\.place) == ["\(Self.at("MMM", text)) CASE005"])
         #expect(d.first?.message == "this text is 1000000 characters long; the limit is 10000")
         #expect(elapsed < .seconds(10), "took \(elapsed)")  // under 1 s alone in a debug build
     }
@@ -95,8 +108,9 @@ import Testing
     }
 
     @Test func thousandsOfProblemsStopAtTwoHundredAndANote() {
-        let keys = (0..<5000).map { "  unknown_\($0): 1" }.joined(separator: "\n")
-        let text = Self.base.replacingOccurrences(of: "  sex: male\n", with: "  sex: male\n" + keys + "\n")
+        let indent = TextPlaces.indentation(of: "sex: male", in: Self.base)
+        let keys = (0..<5000).map { "\(indent)unknown_\($0): 1" }.joined(separator: "\n")
+        let text = Self.base.replacingOccurrences(of: "sex: male\n", with: "sex: male\n" + keys + "\n")
         let d = CaseFiles.diagnostics(text, file: "t.yaml")
         #expect(d.count == 201)
         #expect(d.last?.severity == .note)
@@ -107,41 +121,39 @@ import Testing
 
     @Test func aDuplicateKeyIsLocatedAtTheRepeatInItsOwnMapping() {
         // `date:` is also a key of the birth mapping above and of filing_in_vietnam: neither is the repeat.
-        let text = Self.base.replacingOccurrences(of: "    by: power-of-attorney\n", with: "    by: power-of-attorney\n    date: 2027-05-11\n")
+        let indent = TextPlaces.indentation(of: "by: power-of-attorney", in: Self.base)
+        let text = Self.base.replacingOccurrences(of: "by: power-of-attorney\n", with: "by: power-of-attorney\n\(indent)date: 2027-05-11\n")
         let d = CaseFiles.diagnostics(text, file: "t.yaml")
-        #expect(d.map(\.place) == ["38:5 CASE003"])
-        #expect(d.first?.notes.first == "first given at t.yaml:36:5")
+        #expect(d.map(\.place) == ["\(Self.at("date: 2027-05-11", text)) CASE003"])
+        #expect(d.first?.notes.first == "first given at t.yaml:\(Self.at("date: 2027-05-10", text))")
     }
 
     @Test func aDuplicateKeyInAFlowMappingIsLocatedOnItsLine() {
-        let text = Self.base.replacingOccurrences(of: "  birth: { date: 1986-03-14, place:", with: "  birth: { date: 1986-03-14, date: 1986-03-15, place:")
+        let text = Self.base.replacingOccurrences(of: "birth: { date: 1986-03-14, place:", with: "birth: { date: 1986-03-14, date: 1986-03-15, place:")
         let d = CaseFiles.diagnostics(text, file: "t.yaml")
-        #expect(d.map(\.place) == ["12:30 CASE003"])
+        #expect(d.map(\.place) == ["\(Self.at("date: 1986-03-15", text)) CASE003"])
     }
 
     @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}"])
     func aLineSeparatorInAValueMovesNoLineNumber(_ separator: String) throws {
         let text = Self.base
-            .replacingOccurrences(of: "\"353rd District Court", with: "\"353rd\(separator) District Court")
-            .replacingOccurrences(of: "state: TX\n      authority", with: "state: XX\n      authority")
+            .replacingOccurrences(of: "\"Austin, Texas, USA\"", with: "\"Austin,\(separator) Texas, USA\"")
+            .replacingOccurrences(of: "ended_by: divorce\n", with: "ended_by: divorcee\n")
         let d = CaseFiles.diagnostics(text, file: "t.yaml")
-        #expect(d.map(\.place) == ["25:14 CASE014"])
+        // The enum error comes lines after the separator: on its own line, by an editor's count.
+        #expect(d.map(\.place) == ["\(Self.at("divorcee", text)) CASE014"])
     }
 
     @Test func aLineSeparatorIsKeptInTheValueForTheSanitiserToSee() throws {
         let text = Self.base.replacingOccurrences(of: "\"353rd District Court", with: "\"353rd\u{2028}District Court")
         let value = try SourceParser.parse(text, file: "t.yaml").get()
-        guard case .map(let root, _) = value, let history = root.first(where: { $0.key == "applicant" })?.value["marital_history"],
-              case .list(let items, _) = history, let authority = items.first?["authority"]?.scalarText else {
-            Issue.record("no authority"); return
-        }
-        #expect(authority == "353rd\u{2028}District Court, Travis County, Texas")
+        #expect(Self.scalars(value).contains("353rd\u{2028}District Court, Travis County, Texas"))
     }
 
     @Test func aControlCharacterIsLocatedWhereItIs() {
         let text = Self.base.replacingOccurrences(of: "city: Austin,", with: "city: Aus\u{07}tin,")
         let d = CaseFiles.diagnostics(text, file: "t.yaml")
-        #expect(d.map(\.place) == ["15:58 CASE001"])
+        #expect(d.map(\.place) == ["\(Self.at("\u{07}", text)) CASE001"])
         #expect(d.first?.message.contains("U+0007 (control character)") == true)
     }
 
