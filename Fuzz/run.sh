@@ -14,7 +14,8 @@ export DOSSIER_HOME=$(cd .. && pwd)
 for kind in $kinds; do
     mkdir -p ".work/$kind" ".work/crashes/$kind"
     echo "== $kind: ${seconds}s"
-    DOSSIER_FUZZ_KIND=$kind "$bin" ".work/$kind" "corpus/$kind" \
+    dict=(); [ -f "dict/$kind.dict" ] && dict=(-dict="dict/$kind.dict")
+    DOSSIER_FUZZ_KIND=$kind "$bin" ".work/$kind" "corpus/$kind" "${dict[@]}" \
         -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix=".work/crashes/$kind/" -print_final_stats=1 2>&1 \
         | grep -E '^(#[0-9]+ +(DONE|INITED)|stat::|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|.*ERROR)' || true
