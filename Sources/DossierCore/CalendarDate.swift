@@ -43,8 +43,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
     }
 
-    /// The first and last dates the type can hold; arithmetic saturates at them instead of trapping.
+    /// The first date the type can hold (0001-01-01); arithmetic saturates here instead of trapping.
     public static let earliest = CalendarDate(uncheckedYear: 1, month: 1, day: 1)
+    /// The last date the type can hold (9999-12-31); arithmetic saturates here instead of trapping.
     public static let latest = CalendarDate(uncheckedYear: 9999, month: 12, day: 31)
 
     /// The dates a case file may give (`1800-01-01` to `2200-12-31`): no living person was born before 1800 and no

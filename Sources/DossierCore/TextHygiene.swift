@@ -2,6 +2,7 @@
 /// feed, DEL, C1), bidirectional overrides, isolates and marks (they reorder text in a browser, and not in the PDF),
 /// zero-width and other invisible characters, and line or paragraph separators (a break nobody sees in the source).
 public enum TextHygiene {
+    /// Why a scalar is unsafe; the raw value names it in messages.
     public enum Kind: String, Sendable {
         case control = "control character"
         case bidi = "bidirectional control"

@@ -1,5 +1,6 @@
 import Foundation
 
+/// Path questions the logo check asks of the real file system.
 extension FileSystemWorld {
     /// `realpath(3)`: links followed, `.` and `..` resolved; nil when the path does not exist.
     public func canonicalPath(_ path: String) -> String? {

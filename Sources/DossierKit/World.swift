@@ -22,6 +22,7 @@ public protocol World: Sendable {
 extension World {
     /// Worlds without links (`MemoryWorld`): the path as given, when it exists.
     public func canonicalPath(_ path: String) -> String? { path == "." || exists(path) || isDirectory(path) ? path : nil }
+    /// Unknown unless the world says: the caller reads the file and checks its length instead.
     public func fileSize(_ path: String) -> Int? { nil }
 }
 
