@@ -11,6 +11,8 @@ swift build -c release --product dossier-fuzz \
     -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link -Xswiftc -use-ld=lld 2>&1 | tail -3
 bin=$(swift build -c release --show-bin-path -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link -Xswiftc -use-ld=lld)/dossier-fuzz
 export DOSSIER_HOME=$(cd .. && pwd)
+# Swift's own backtracer would catch a trap before libFuzzer can save the input that caused it.
+export SWIFT_BACKTRACE=enable=no
 for kind in $kinds; do
     mkdir -p ".work/$kind" ".work/crashes/$kind"
     echo "== $kind: ${seconds}s"
@@ -18,5 +20,5 @@ for kind in $kinds; do
     DOSSIER_FUZZ_KIND=$kind "$bin" ".work/$kind" "corpus/$kind" "${dict[@]}" \
         -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix=".work/crashes/$kind/" -print_final_stats=1 2>&1 \
-        | grep -E '^(#[0-9]+ +(DONE|INITED)|stat::|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written|.*ERROR)' || true
+        | grep -E '^(#[0-9]+ +(DONE|INITED)|stat::|==[0-9]+==|SUMMARY|Test unit written|.*(ERROR|deadly signal|Fatal error|runtime failure))' || true
 done
