@@ -29,8 +29,7 @@ struct PreparedYAML {
         hasBOM = original.unicodeScalars.first == "\u{FEFF}"
         // Most files have no backslash, asterisk or separator: nothing to rewrite.
         let separators: [Unicode.Scalar] = ["\u{85}", "\u{2028}", "\u{2029}"]
-        guard original.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "*") })
-                || original.unicodeScalars.contains(where: { separators.contains($0) }) else {
+        guard Self.mayNeedRewriting(original) else {
             text = original
             withoutAliases = ""
             aliasCandidates = []
@@ -116,6 +115,19 @@ struct PreparedYAML {
         var out = String.UnicodeScalarView()
         for s in value.unicodeScalars { out.append(standIns[s] ?? s) }
         return String(out)
+    }
+
+    /// True when the text holds a `\\`, a `*`, or NEL/LS/PS (UTF-8 `C2 85`, `E2 80 A8`, `E2 80 A9`): one pass over bytes.
+    static func mayNeedRewriting(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x5C || b == 0x2A { return true }
+            if previous == 0xC2 && b == 0x85 { return true }
+            if beforePrevious == 0xE2 && previous == 0x80 && (b == 0xA8 || b == 0xA9) { return true }
+            beforePrevious = previous
+            previous = b
+        }
+        return false
     }
 
     /// Ends an anchor, alias or tag name: whitespace, a line break or a flow indicator.

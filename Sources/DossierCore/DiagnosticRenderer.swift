@@ -33,8 +33,22 @@ public struct DiagnosticRenderer: Sendable {
     /// Columns count Unicode scalars (as libyaml does); the padding follows what a terminal shows: one cell per
     /// character, so combining accents add no width, and an escaped scalar is as wide as its escape.
     static func quote(_ line: String, column: Int) -> (String, String) {
-        var shown = ""
-        var prefix = ""
+        // A long line (a 1 MB value) is shown as a window around the column, marked with `…`.
+        let scalars = line.unicodeScalars
+        var column = column
+        var line = line
+        var lead = "", tail = ""
+        if scalars.count > maxQuoted {
+            let start = max(0, min(column - 1 - maxQuoted / 2, scalars.count - maxQuoted))
+            let from = scalars.index(scalars.startIndex, offsetBy: start)
+            let to = scalars.index(from, offsetBy: maxQuoted)
+            line = String(scalars[from..<to])
+            lead = start > 0 ? "…" : ""
+            tail = to < scalars.endIndex ? "…" : ""
+            column -= start
+        }
+        var shown = lead
+        var prefix = lead.isEmpty ? "" : " "
         var scalarsSeen = 0
         for character in line {
             let before = scalarsSeen < column - 1
@@ -49,8 +63,11 @@ public struct DiagnosticRenderer: Sendable {
             }
             scalarsSeen += character.unicodeScalars.count
         }
-        return (shown, prefix)
+        return (shown + tail, prefix)
     }
+
+    /// The most characters of a line quoted under a diagnostic.
+    static let maxQuoted = 160
 
 }
 

@@ -84,4 +84,14 @@ import Testing
         let d = Diagnostic.error("X001", "m", at: SourceLocation(file: "t", line: 2, column: 1))
         #expect(DiagnosticRenderer(sources: ["t": "a: 1\rb: 2\u{2028}c\n"]).render(d).contains("2 | b: 2\\u{2028}c"))
     }
+
+    @Test func aVeryLongLineIsQuotedAsAWindowAroundTheColumn() {
+        let line = "name: " + String(repeating: "M", count: 1_000_000) + "X" + String(repeating: "m", count: 500)
+        let d = Diagnostic.error("X001", "m", at: SourceLocation(file: "t", line: 1, column: 1_000_007))
+        let lines = DiagnosticRenderer(sources: ["t": line]).render(d).split(separator: "\n").map(String.init)
+        #expect(lines[2].count < 200)
+        #expect(lines[2].hasPrefix("1 | …M") && lines[2].hasSuffix("m…"))
+        let caret = lines[3].distance(from: lines[3].startIndex, to: lines[3].firstIndex(of: "^")!)
+        #expect(caret == lines[2].distance(from: lines[2].startIndex, to: lines[2].firstIndex(of: "X")!))
+    }
 }
