@@ -12,6 +12,8 @@ public struct CaseFile: Sendable, Hashable {
     public var preparedOn: CalendarDate?
     public var languages: [String]
     public var procedures: [String]
+    /// Problems that do not stop the case (characters removed from values: `CASE019`), to print with its output.
+    public var warnings: [Diagnostic] = []
 
     public init(source: String, text: String, root: Fact) {
         self.source = source

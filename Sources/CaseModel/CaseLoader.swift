@@ -19,7 +19,13 @@ public enum CaseLoader {
         }
         var validator = CaseValidator(schema: schema)
         let root = validator.validateRoot(value)
-        if validator.diagnostics.hasErrors { return .failure(DiagnosticError(validator.diagnostics.sortedByLocation)) }
-        return .success(CaseFile(source: file, text: text, root: root))
+        if validator.diagnostics.hasErrors { return .failure(DiagnosticError(validator.diagnostics.sortedByLocation.capped())) }
+        var warnings: [Diagnostic] = []
+        var caseFile = CaseFile(source: file, text: text, root: TextSanitizer.clean(root, path: "", warnings: &warnings))
+        if warnings.hasErrors { return .failure(DiagnosticError(warnings.sortedByLocation.capped())) }
+        // A person appears in the tree where it is written and wherever a section refers to it: one warning each.
+        var seen = Set<String>()
+        caseFile.warnings = warnings.filter { seen.insert("\($0.code) \($0.location.map(\.description) ?? "")").inserted }.capped()
+        return .success(caseFile)
     }
 }

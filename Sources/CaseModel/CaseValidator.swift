@@ -22,6 +22,7 @@ struct CaseValidator {
             peopleValidated = true
         }
         var fact = validate(value, as: .object(schema.root), path: "")
+        diagnostics += EnvelopeChecks.procedures(in: fact)
         if let languages = fact.lookup("case.languages")?.list {
             var seen: [String] = []
             for lang in languages {
@@ -212,9 +213,16 @@ struct CaseValidator {
     }
 
     private mutating func validateDate(_ text: String, path: String, at: SourceLocation) -> Fact? {
-        if let date = CalendarDate(iso: text) { return Fact(.date(date), at: at) }
+        if let date = CalendarDate(iso: text) {
+            if let problem = CaseDateRange.problem(year: date.year, text: text, path: path, at: at) { diagnostics.append(problem) }
+            return Fact(.date(date), at: at)
+        }
         let parts = text.split(separator: "-")
         if parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), parts[0].count == 4 {
+            if let problem = CaseDateRange.problem(year: y, text: text, path: path, at: at) {
+                diagnostics.append(problem)
+                return Fact(.string(text), at: at)
+            }
             let why: String
             if !(1...12).contains(m) {
                 why = "there is no month \(m)"

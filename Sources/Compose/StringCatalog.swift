@@ -1,3 +1,4 @@
+import CaseModel
 import DossierCore
 import Yams
 
@@ -153,6 +154,14 @@ public struct StringCatalog: Sendable {
                 }
             case .sequence, .alias:
                 diagnostics.append(.error("TPL015", "`\(prefix)` must be text, not a list", at: location(node.mark)))
+            }
+        }
+        // Anchors, aliases and tags are refused as in case files: an alias bomb would expand in the walk above.
+        if case .failure(let error) = SourceParser.parse(text, file: source.file, codePrefix: "TPL") {
+            let refused = error.diagnostics.filter { $0.code == "TPL004" }
+            if !refused.isEmpty {
+                diagnostics += refused.map { Diagnostic(.error, "TPL015", $0.message, at: $0.location, hint: $0.hint) }
+                return Table(language: source.language, file: source.file, keys: [], entries: [:])
             }
         }
         do {

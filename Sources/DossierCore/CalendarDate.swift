@@ -43,23 +43,47 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
     }
 
-    /// Calendar month arithmetic; the day is clamped to the end of a shorter month (2027-08-31 − 6 months = 2027-02-28).
-    public func adding(months: Int) -> CalendarDate {
-        let index = year * 12 + (month - 1) + months
-        let y = index / 12, m = index % 12 + 1
-        return CalendarDate(year: y, month: m, day: Swift.min(day, CalendarDate.daysIn(month: m, year: y)))!
+    /// The first date the type can hold (0001-01-01); arithmetic saturates here instead of trapping.
+    public static let earliest = CalendarDate(uncheckedYear: 1, month: 1, day: 1)
+    /// The last date the type can hold (9999-12-31); arithmetic saturates here instead of trapping.
+    public static let latest = CalendarDate(uncheckedYear: 9999, month: 12, day: 31)
+
+    /// The dates a case file may give (`1800-01-01` to `2200-12-31`): no living person was born before 1800 and no
+    /// filing, validity window or deadline lies after 2200, so anything outside is a placeholder (`0001-01-01`,
+    /// `9999-12-31`) or a typo. Inside it, every rule offset (months, years) stays far from `earliest`/`latest`.
+    public static let caseRange = CalendarDate(uncheckedYear: 1800, month: 1, day: 1)...CalendarDate(uncheckedYear: 2200, month: 12, day: 31)
+
+    private init(uncheckedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
-    public func adding(years: Int) -> CalendarDate { adding(months: years * 12) }
+    /// Calendar month arithmetic; the day is clamped to the end of a shorter month (2027-08-31 − 6 months = 2027-02-28).
+    /// Saturates at `earliest`/`latest` (and never overflows, whatever `months` is).
+    public func adding(months: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + Swift.min(Swift.max(months, -120_000), 120_000)
+        guard index >= 12 else { return .earliest }
+        guard index < 10000 * 12 else { return .latest }
+        let y = index / 12, m = index % 12 + 1
+        return CalendarDate(uncheckedYear: y, month: m, day: Swift.min(day, CalendarDate.daysIn(month: m, year: y)))
+    }
 
-    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+    public func adding(years: Int) -> CalendarDate { adding(months: Swift.min(Swift.max(years, -10_000), 10_000) * 12) }
+
+    /// Day arithmetic, saturating at `earliest`/`latest`.
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(dayNumber: dayNumber + Swift.min(Swift.max(days, -4_000_000), 4_000_000))
+    }
 
     /// The day someone born on `self` turns `years` old: the same day and month, and 1 March for a 29 February
-    /// birth in a common year (consistent with `age(on:)`).
+    /// birth in a common year (consistent with `age(on:)`). Saturates at `earliest`/`latest`.
     public func birthday(_ years: Int) -> CalendarDate {
-        let y = year + years
-        if month == 2 && day == 29 && !CalendarDate.isLeap(y) { return CalendarDate(year: y, month: 3, day: 1)! }
-        return CalendarDate(year: y, month: month, day: day)!
+        let y = year + Swift.min(Swift.max(years, -10_000), 10_000)
+        guard y >= 1 else { return .earliest }
+        guard y <= 9999 else { return .latest }
+        if month == 2 && day == 29 && !CalendarDate.isLeap(y) { return CalendarDate(uncheckedYear: y, month: 3, day: 1) }
+        return CalendarDate(uncheckedYear: y, month: month, day: day)
     }
 
     /// Whole years from `self` (a birth date) to `date`: the age on that day. Born 29 Feb: a year completes on 1 Mar.
@@ -76,7 +100,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return 365 * y + y / 4 - y / 100 + y / 400 + (m * 306 + 5) / 10 + (day - 1)
     }
 
-    public init(dayNumber g: Int) {
+    /// The date of a day number; saturates at `earliest`/`latest`.
+    public init(dayNumber number: Int) {
+        let g = Swift.min(Swift.max(number, CalendarDate.earliest.dayNumber), CalendarDate.latest.dayNumber)
         var y = (10000 * g + 14780) / 3652425
         var ddd = g - (365 * y + y / 4 - y / 100 + y / 400)
         if ddd < 0 {
@@ -87,7 +113,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         let mm = (mi + 2) % 12 + 1
         y += (mi + 2) / 12
         let dd = ddd - (mi * 306 + 5) / 10 + 1
-        self.init(year: y, month: mm, day: dd)!
+        self.init(uncheckedYear: y, month: mm, day: dd)
     }
 
     public init(from decoder: Decoder) throws {

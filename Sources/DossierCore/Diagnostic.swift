@@ -16,12 +16,14 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
 
     public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation? = nil,
                 notes: [String] = [], hint: String? = nil) {
+        // Messages quote input: a control or bidi character in it is spelled out (`\u{1B}`), so no report,
+        // CSV, JSON or terminal ever receives it raw.
         self.severity = severity
         self.code = code
-        self.message = message
+        self.message = TextHygiene.escapedForTerminal(message)
         self.location = location
-        self.notes = notes
-        self.hint = hint
+        self.notes = notes.map(TextHygiene.escapedForTerminal)
+        self.hint = hint.map(TextHygiene.escapedForTerminal)
     }
 
     public static func error(_ code: String, _ message: String, at location: SourceLocation? = nil,
@@ -58,5 +60,22 @@ extension Array where Element == Diagnostic {
             let lb = b.location ?? SourceLocation(file: "", line: 0, column: 0)
             return (la.file, la.line, la.column, a.code) < (lb.file, lb.line, lb.column, b.code)
         }
+    }
+}
+
+/// How many diagnostics one file reports before the rest are summed up in one note: enough to fix a file in one pass,
+/// few enough that a file of garbage (50,000 problems) prints in a moment.
+public enum DiagnosticLimit {
+    public static let perFile = 200
+}
+
+extension Array where Element == Diagnostic {
+    /// The first `limit` diagnostics, then one note (`code`) saying how many more were found and not shown.
+    public func capped(_ limit: Int = DiagnosticLimit.perFile, code: String = "CASE009") -> [Diagnostic] {
+        guard count > limit else { return self }
+        let file = self[limit].location?.file
+        return Array(prefix(limit)) + [Diagnostic(.note, code, "and \(count - limit) more problems in this file, not shown",
+                                                  at: file.map(SourceLocation.file),
+                                                  hint: "fix the ones above and check again")]
     }
 }

@@ -72,7 +72,9 @@ public indirect enum JSONValue: Sendable, Hashable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            // Controls, and the invisible or reordering characters of `TextHygiene`, as escapes: valid JSON that
+            // cannot drive a terminal or hide in a report.
+            case _ where scalar.value < 0x20 || TextHygiene.kind(scalar) != nil:
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

@@ -2,10 +2,13 @@
 public enum Suggestion {
     /// The closest candidate within a distance that scales with the word, or nil.
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(2, word.count / 3)
+        let length = word.count
+        let limit = max(2, length / 3)
+        let lowered = word.lowercased()
         var best: (String, Int)?
-        for candidate in candidates {
-            let d = distance(word.lowercased(), candidate.lowercased())
+        // The distance is at least the difference in length: a 10,000-character value costs nothing against a key.
+        for candidate in candidates where abs(candidate.count - length) <= limit {
+            let d = distance(lowered, candidate.lowercased())
             if d <= limit, best == nil || d < best!.1 { best = (candidate, d) }
         }
         return best?.0

@@ -11,6 +11,7 @@ extension Dossier {
     public func render(_ input: CaseInput, formats: OutputFormats, date override: CalendarDate?) -> RenderedCase {
         var result = renderUnmapped(input, formats: formats, date: override)
         result.input = input.displayName
+        result.location = SourceLocation(file: input.name, line: input.firstLine, column: 1)
         result.diagnostics = result.diagnostics.map(input.mappedDiagnostic)
         result.sources = [input.name: input.originalText ?? input.text]
         return result
@@ -25,6 +26,7 @@ extension Dossier {
         case .success(let c): caseFile = c
         }
         result.caseID = caseFile.id
+        result.diagnostics = caseFile.warnings
         let date = evaluationDate(for: caseFile, override: override)
         let plans: [PacketPlan]
         switch resolve(caseFile, on: date) {
@@ -137,19 +139,7 @@ extension Dossier {
 
     /// The logo is copied beside the documents as `logo.png`/`logo.jpg` so the HTML can refer to it.
     func loadLogo(_ path: String, folder: String) throws -> (name: String, bytes: [UInt8]) {
-        let full = path.hasPrefix("/") ? path : Dossier.join(folder, path)
-        let bytes = try world.read(full)
-        let isPNG = bytes.starts(with: [0x89, 0x50, 0x4E, 0x47])
-        let isJPEG = bytes.starts(with: [0xFF, 0xD8, 0xFF])
-        guard isPNG || isJPEG else { throw LogoError.notAnImage(path) }
-        return (isPNG ? "logo.png" : "logo.jpg", bytes)
-    }
-
-    enum LogoError: Error, CustomStringConvertible {
-        case notAnImage(String)
-        var description: String {
-            switch self { case .notAnImage(let p): return "\(p) is neither PNG nor JPEG" }
-        }
+        try LogoLoader(world: world).load(path, folder: folder)
     }
 
     /// Layout warnings carry the document they were found in.

@@ -6,6 +6,8 @@ public struct RenderedCase: Sendable {
     public enum Status: String, Sendable { case ok, error }
 
     public var input: String
+    /// Where the case starts: its file at line 1, or the row of a batch file (for diagnostics about the whole case).
+    public var location: SourceLocation?
     public var caseID: String?
     public var status: Status
     public var packets: [(procedure: String, verdict: String)]

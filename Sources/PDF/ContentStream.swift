@@ -109,7 +109,8 @@ struct ContentStream {
                     buffer.append("[")
                     inArray = true
                 }
-                let adjust = Int(((pen - g.x) * 1000 / size).rounded())
+                // A zero or non-finite size (never from a checked stylesheet) makes no adjustment rather than a trap.
+                let adjust = size > 0 && size.isFinite ? PDFBuffer.integer((pen - g.x) * 1000 / size) : 0
                 if adjust != 0 {
                     buffer.int(adjust)
                     pen -= Double(adjust) * size / 1000

@@ -34,13 +34,14 @@ struct PDFBuffer {
         bytes.append(UInt8(0x30 + n % 10))
     }
 
-    /// A real with at most three decimals and no trailing zeros (`12.5`, `-0.125`, `3`).
+    /// A real with at most three decimals and no trailing zeros (`12.5`, `-0.125`, `3`). Total: NaN is 0 and
+    /// magnitudes beyond PDF's practical limit (±32767, ISO 32000-1 annex C) are clamped to it.
     mutating func number(_ x: Double) {
         guard x.isFinite else {
             bytes.append(0x30)
             return
         }
-        let scaled = Int((x * 1000).rounded())
+        let scaled = Int((min(max(x, -Self.largestReal), Self.largestReal) * 1000).rounded())
         if scaled < 0 { bytes.append(0x2D) }
         let magnitude = abs(scaled)
         int(magnitude / 1000)
@@ -53,6 +54,14 @@ struct PDFBuffer {
             fraction %= divisor
             divisor /= 10
         }
+    }
+
+    /// The largest real a PDF reader must accept.
+    static let largestReal: Double = 32767
+
+    /// `x` rounded to an integer, total: NaN is 0, infinities and huge values are clamped to ±`largestReal`.
+    static func integer(_ x: Double) -> Int {
+        x.isNaN ? 0 : Int(min(max(x, -largestReal), largestReal).rounded())
     }
 
     mutating func space() {

@@ -34,8 +34,8 @@ enum Declaration: Sendable, Hashable {
     func apply(to style: inout ComputedStyle, parent: ComputedStyle) {
         switch self {
         case .fontFamily(let f): style.fontFamily = f
-        case .fontSize(.points(let p)): style.fontSize = p
-        case .fontSize(.relative(let r)): style.fontSize = parent.fontSize * r
+        case .fontSize(.points(let p)): style.fontSize = StyleLimits.clampFontSize(p)
+        case .fontSize(.relative(let r)): style.fontSize = StyleLimits.clampFontSize(parent.fontSize * r)
         case .bold(let b): style.bold = b
         case .italic(let i): style.italic = i
         case .color(let c): style.color = c

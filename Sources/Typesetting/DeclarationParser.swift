@@ -3,6 +3,8 @@ enum DeclarationParser {
     enum Problem: Error, Equatable {
         case unsupportedProperty
         case badValue(String)
+        /// A well-formed value outside `StyleLimits`: the value and the allowed range.
+        case outOfRange(String, String)
     }
 
     /// Every property name the subset knows (README "CSS subset").
@@ -17,6 +19,14 @@ enum DeclarationParser {
     ]
 
     static func parse(property: String, value raw: String) -> Result<[Declaration], Problem> {
+        let parsed = parseUnchecked(property: property, value: raw)
+        if case .success(let declarations) = parsed, let range = declarations.lazy.compactMap(StyleLimits.problem).first {
+            return .failure(.outOfRange(raw.trimmingWhitespace(), range))
+        }
+        return parsed
+    }
+
+    private static func parseUnchecked(property: String, value raw: String) -> Result<[Declaration], Problem> {
         let value = raw.trimmingWhitespace()
         let words = tokens(value)
         guard !words.isEmpty else { return .failure(.badValue(value)) }
@@ -92,7 +102,7 @@ enum DeclarationParser {
             return one(map[value].map { .textAlign($0) })
         case "line-height":
             if value == "normal" { return one(.lineHeight(.normal)) }
-            if let f = Double(value), f >= 0 { return one(.lineHeight(.factor(f))) }
+            if let f = number(value[...]), f >= 0 { return one(.lineHeight(.factor(f))) }
             switch length(value, allowAuto: false) {
             case .points(let p)?: return one(.lineHeight(.points(p)))
             case .percent(let p)?: return one(.lineHeight(.factor(p / 100)))
@@ -224,12 +234,37 @@ enum DeclarationParser {
         if word == "0" { return .zero }
         let units: [(String, Double)] = [("pt", 1), ("px", 0.75), ("mm", 72 / 25.4), ("cm", 72 / 2.54), ("in", 72),
                                          ("pc", 12)]
-        if word.hasSuffix("%"), let n = Double(word.dropLast()) { return .percent(n) }
-        if word.hasSuffix("em"), !word.hasSuffix("rem"), let n = Double(word.dropLast(2)) { return .em(n) }
+        if word.hasSuffix("%"), let n = number(word.dropLast()) { return .percent(n) }
+        if word.hasSuffix("em"), !word.hasSuffix("rem"), let n = number(word.dropLast(2)) { return .em(n) }
         for (unit, factor) in units where word.hasSuffix(unit) {
-            if let n = Double(word.dropLast(unit.count)) { return .points(n * factor) }
+            if let n = number(word.dropLast(unit.count)) { return .points(n * factor) }
         }
         return nil
+    }
+
+    /// A CSS number (`12`, `-0.5`, `.75`, `1e3`); unlike `Double(_:)`, no `nan`, `inf` or hex. Huge exponents give
+    /// infinity, which the range check (`StyleLimits`) rejects.
+    static func number(_ text: Substring) -> Double? {
+        var rest = text.utf8[...]
+        if let c = rest.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") { rest = rest.dropFirst() }
+        let isDigit = { (c: UInt8) in c >= 0x30 && c <= 0x39 }
+        let whole = rest.prefix(while: isDigit).count
+        rest = rest.dropFirst(whole)
+        var fraction = 0
+        if rest.first == UInt8(ascii: ".") {
+            rest = rest.dropFirst()
+            fraction = rest.prefix(while: isDigit).count
+            rest = rest.dropFirst(fraction)
+        }
+        guard whole + fraction > 0 else { return nil }
+        if let e = rest.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            rest = rest.dropFirst()
+            if let c = rest.first, c == UInt8(ascii: "+") || c == UInt8(ascii: "-") { rest = rest.dropFirst() }
+            let digits = rest.prefix(while: isDigit).count
+            guard digits > 0 else { return nil }
+            rest = rest.dropFirst(digits)
+        }
+        return rest.isEmpty ? Double(String(text)) : nil
     }
 
     /// `#rgb`, `#rrggbb`, `rgb(r, g, b)` or a basic colour keyword.
@@ -245,7 +280,7 @@ enum DeclarationParser {
             if hex.count == 3 { hex = Substring(hex.flatMap { [$0, $0] }) }
         } else if word.hasPrefix("rgb(") && word.hasSuffix(")") {
             let parts = word.dropFirst(4).dropLast().split(separator: ",").compactMap {
-                Double($0.trimmingWhitespace())
+                number($0.trimmingWhitespace()[...])
             }
             guard parts.count == 3, parts.allSatisfy({ (0...255).contains($0) }) else { return nil }
             return RGBColor(red: parts[0] / 255, green: parts[1] / 255, blue: parts[2] / 255)

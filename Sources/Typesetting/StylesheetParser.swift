@@ -11,6 +11,8 @@ struct StylesheetParser {
     private var rules: [Stylesheet.Rule] = []
     private var page = PageSetup.a4
     private var diagnostics: [Diagnostic] = []
+    /// The last `@page` margin declaration, to locate a warning about margins too large for the page.
+    private var pageMarginsAt: SourceLocation?
 
     init(_ css: String, file: String) {
         chars = Array(css.unicodeScalars)
@@ -19,6 +21,12 @@ struct StylesheetParser {
 
     mutating func parse() -> (Stylesheet, [Diagnostic]) {
         parseRules(include: true, nested: false)
+        // Margins are checked against the final size: a later `@page { size }` may change it.
+        if let at = pageMarginsAt, page.width - page.marginLeft - page.marginRight < StyleLimits.minContent
+            || page.height - page.marginTop - page.marginBottom < StyleLimits.minContent {
+            warn("LAYOUT002", "the @page margins leave less than 1in for the content of a \(Int(page.width))×\(Int(page.height))pt page; the PDF uses 1in margins", at: at)
+            (page.marginTop, page.marginRight, page.marginBottom, page.marginLeft) = (72, 72, 72, 72)
+        }
         return (Stylesheet(file: file, page: page, rules: rules), diagnostics)
     }
 
@@ -99,6 +107,8 @@ struct StylesheetParser {
                      hint: "README \"CSS subset\" lists the supported properties")
             case .failure(.badValue(let v)):
                 warn("LAYOUT002", "unsupported value '\(v)' for '\(property)'; the PDF ignores it", at: at)
+            case .failure(.outOfRange(let v, let range)):
+                warn("LAYOUT002", "value '\(v)' for '\(property)' is out of range (\(range)); the PDF ignores it", at: at)
             }
         }
         for text in prelude.split(separator: ",") {
@@ -161,24 +171,41 @@ struct StylesheetParser {
                     case "portrait": break
                     case "landscape": landscape = true
                     default:
-                        if case .points(let p)? = DeclarationParser.length(word, allowAuto: false), p > 0 {
+                        if case .points(let p)? = DeclarationParser.length(word, allowAuto: false), StyleLimits.pageSide.contains(p) {
                             lengths.append(p)
+                        } else if case .points? = DeclarationParser.length(word, allowAuto: false) {
+                            warn("LAYOUT002", "page size '\(value)' is out of range (\(StyleLimits.range(StyleLimits.pageSide, "pt")) a side)", at: at)
+                            lengths.append(.nan)
                         } else {
                             warn("LAYOUT002", "unsupported page size '\(value)' (A4, Letter or two lengths)", at: at)
                         }
                     }
                 }
-                if lengths.count == 2 { (setup.width, setup.height) = (lengths[0], lengths[1]) }
+                if lengths.count == 2, !lengths.contains(where: \.isNaN) { (setup.width, setup.height) = (lengths[0], lengths[1]) }
                 if landscape { (setup.width, setup.height) = (setup.height, setup.width) }
                 page.width = setup.width
                 page.height = setup.height
             case "margin", "margin-top", "margin-right", "margin-bottom", "margin-left":
-                guard case .success(let parsed) = DeclarationParser.parse(property: property, value: value) else {
+                let parsed: [Declaration]
+                switch DeclarationParser.parse(property: property, value: value) {
+                case .success(let p): parsed = p
+                case .failure(.outOfRange(let v, let range)):
+                    warn("LAYOUT002", "page margin '\(v)' is out of range (\(range)); the PDF ignores it", at: at)
+                    continue
+                case .failure:
                     warn("LAYOUT002", "unsupported page margin '\(value)'", at: at)
                     continue
                 }
-                for case .margin(let side, let length) in parsed {
-                    let points = length.points(width: page.width, fontSize: 12)
+                pageMarginsAt = at
+                let margins = parsed.compactMap { d -> (Declaration.Side, Points)? in
+                    guard case .margin(let side, let length) = d else { return nil }
+                    return (side, length.points(width: page.width, fontSize: 12))
+                }
+                if margins.contains(where: { $0.1 < 0 }) {
+                    warn("LAYOUT002", "page margin '\(value)' is negative; the PDF ignores it", at: at)
+                    continue
+                }
+                for (side, points) in margins {
                     switch side {
                     case .top: page.marginTop = points
                     case .right: page.marginRight = points

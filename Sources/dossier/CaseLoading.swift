@@ -30,6 +30,7 @@ struct CaseLoading {
                 failed = true
                 Terminal.printDiagnostics(error.diagnostics.map(input.mappedDiagnostic), sources: sources, json: json)
             case .success(let caseFile):
+                Terminal.printDiagnostics(caseFile.warnings.map(input.mappedDiagnostic), sources: sources, json: json)
                 switch dossier.resolve(caseFile, on: dossier.evaluationDate(for: caseFile, override: date)) {
                 case .failure(let error):
                     failed = true

@@ -31,22 +31,40 @@ struct CommonOptions: ParsableArguments {
         return "."
     }
 
-    /// Loads the facade, or prints why not and exits 3 (our own resources are broken: an internal error).
+    /// A folder named on the command line must be a folder: a usage error (exit 2) otherwise.
+    func validate() throws {
+        for (flag, folder) in [("--resources", resources), ("--templates", templates), ("--rules", rules)] {
+            guard let folder else { continue }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("\(flag) \(folder): no such folder")
+            }
+        }
+    }
+
+    /// Loads the facade, or prints why not and exits: 2 when the folder is the user's (`--resources`, `--templates`,
+    /// `$DOSSIER_HOME`), 3 when our own installed resources are broken (an internal error).
     func dossier(pdf: Bool) throws -> Dossier {
         do {
             return try Dossier(world: FileSystemWorld(), resources: resourceFolder(), rules: rules, templates: templates, pdf: pdf)
         } catch {
             Terminal.printDiagnostics(error.diagnostics, sources: [:], json: json)
+            let userFolder = resources ?? rules ?? templates ?? ProcessInfo.processInfo.environment["DOSSIER_HOME"]
+            if let userFolder {
+                let flag = resources != nil ? "--resources" : rules != nil ? "--rules" : templates != nil ? "--templates" : "$DOSSIER_HOME"
+                Terminal.error("error: \(flag) \(userFolder) cannot be used: see the problems above")
+                throw ExitCode(2)
+            }
             throw ExitCode(3)
         }
     }
 }
 
-/// `--date YYYY-MM-DD`.
+/// `--date YYYY-MM-DD`, within the dates a case may give (1800–2200).
 struct EvaluationDate: ExpressibleByArgument {
     var date: CalendarDate
     init?(argument: String) {
-        guard let d = CalendarDate(iso: argument) else { return nil }
+        guard let d = CalendarDate(iso: argument), CalendarDate.caseRange.contains(d) else { return nil }
         date = d
     }
 }

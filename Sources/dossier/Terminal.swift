@@ -14,8 +14,14 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Results to stdout; a control character from an input (a file name, a value) is spelled out, never sent raw.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(Data(TextHygiene.escapedForTerminal(text).utf8))
+    }
+
+    /// One line to stderr.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((TextHygiene.escapedForTerminal(text) + "\n").utf8))
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }

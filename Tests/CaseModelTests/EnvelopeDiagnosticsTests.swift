@@ -64,4 +64,18 @@ import Testing
         #expect(caseFile.preparedOn == nil)
         #expect(caseFile.procedures == ["vn-single-status"])
     }
+
+    /// Issue 15: `procedures: []` rendered a 0-page PDF; a repeated procedure rendered its packet twice.
+    @Test func anEmptyOrRepeatedProcedureListIsAnError() {
+        let base = CaseFiles.text("Samples/divorced-texas-power-of-attorney.yaml")
+        let emptyText = base.replacingOccurrences(of: "procedures: [vn-single-status]", with: "procedures: []")
+        let empty = CaseFiles.diagnostics(emptyText, file: "t.yaml")
+        #expect(empty.map(\.place) == ["\(TextPlaces.place(of: "[]", in: emptyText)) CASE011"])
+        #expect(empty.first?.message == "`case.procedures` is empty: a case needs at least one procedure")
+        let twiceText = base.replacingOccurrences(of: "procedures: [vn-single-status]", with: "procedures: [vn-single-status, vn-single-status]")
+        let twice = CaseFiles.diagnostics(twiceText, file: "t.yaml")
+        let second = TextPlaces.place(of: "vn-single-status", in: twiceText, after: "[vn-single-status, ")
+        #expect(twice.map(\.headline) == ["t.yaml:\(second): error[CASE016]: procedure `vn-single-status` is listed twice"])
+        #expect(twice.first?.notes == ["first listed at t.yaml:\(TextPlaces.place(of: "vn-single-status", in: twiceText, after: "procedures: ["))"])
+    }
 }

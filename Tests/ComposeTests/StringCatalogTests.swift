@@ -55,6 +55,17 @@ import Testing
         let vi = try load([("vi", "vi.yaml", "k: \"Vie\u{0323}\u{0302}t\"\n")]).get()
         #expect(vi.string("k", language: "vi").map { Array($0.unicodeScalars) } == Array("Việt".unicodeScalars))
     }
+    /// A consultancy's catalog (`--templates`) is input too: an alias bomb is refused, not walked.
+    @Test func anchorsAndAliasesInACatalogAreRefused() {
+        var lines = ["a: &a {x: lol, y: lol, z: lol, w: lol}"]
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
+        for (previous, name) in zip(names, names.dropFirst()) {
+            lines.append("\(name): &\(name) {p: *\(previous), q: *\(previous), r: *\(previous), s: *\(previous)}")
+        }
+        let d = problems([("en", "en.yaml", lines.joined(separator: "\n") + "\n")])
+        #expect(d.first?.headline == "en.yaml:1:4: error[TPL015]: YAML anchor `&a` is not supported in string catalogs")
+        #expect(d.allSatisfy { $0.code == "TPL015" })
+    }
 }
 
 @Suite struct StringCatalogWarningTests {

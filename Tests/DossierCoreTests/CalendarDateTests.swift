@@ -95,4 +95,31 @@ import Testing
         let sorted = ["2027-05-10", "2026-12-31", "2027-01-09", "2027-01-10"].map(date).sorted()
         #expect(sorted.map(\.iso) == ["2026-12-31", "2027-01-09", "2027-01-10", "2027-05-10"])
     }
+
+    /// Placeholder dates at the ends of the calendar (issue 15: `0001-01-01 − 6 months` and a birth in 9980 + 20
+    /// years trapped): arithmetic saturates at the first and last representable dates, for any offset.
+    @Test func arithmeticAtTheEndsOfTheCalendarSaturatesInsteadOfTrapping() {
+        #expect(date("0001-01-01").adding(months: -6) == .earliest)
+        #expect(date("0001-03-31").adding(months: -2).iso == "0001-01-31")
+        #expect(date("9999-12-31").adding(months: 1) == .latest)
+        #expect(date("9980-06-15").birthday(20) == .latest)
+        #expect(date("9980-06-15").birthday(18).iso == "9998-06-15")
+        #expect(date("0004-02-29").birthday(-10) == .earliest)
+        #expect(date("0001-01-01").adding(days: -1) == .earliest)
+        #expect(date("9999-12-31").adding(days: 1) == .latest)
+        #expect(date("2027-05-10").adding(months: .max) == .latest)
+        #expect(date("2027-05-10").adding(months: .min) == .earliest)
+        #expect(date("2027-05-10").adding(years: .max) == .latest)
+        #expect(date("2027-05-10").adding(days: .min) == .earliest)
+        #expect(date("2027-05-10").birthday(.max) == .latest)
+        #expect(CalendarDate(dayNumber: .max) == .latest)
+        #expect(date("9980-01-01").age(on: date("0001-01-01")) == -9979)
+    }
+
+    @Test func theCaseRangeIs1800To2200() {
+        #expect(CalendarDate.caseRange.lowerBound.iso == "1800-01-01")
+        #expect(CalendarDate.caseRange.upperBound.iso == "2200-12-31")
+        #expect(!CalendarDate.caseRange.contains(date("0001-01-01")))
+        #expect(!CalendarDate.caseRange.contains(date("9980-03-14")))
+    }
 }

@@ -123,4 +123,21 @@ import Testing
         #expect(html[listEnd...].contains("I also ask the Consulate General to issue"))
         #expect(html[listEnd...].contains("Marital-status confirmation issued by the Consulate General"))
     }
+
+    /// Issue 15: a wrong `--templates`/`--resources` folder is the user's mistake: exit 2 with a clear message, not 3.
+    @Test func aMissingTemplatesOrResourcesFolderIsAUsageError() throws {
+        for flag in ["--templates", "--resources"] {
+            let run = try Repository.dossier(["check", flag, "/nonexistent/brand", Self.texas])
+            #expect(run.status == 2, "\(flag): \(run.stderr)")
+            #expect(run.stderr.contains("\(flag) /nonexistent/brand: no such folder"), "\(run.stderr)")
+        }
+    }
+
+    @Test func aTemplatesFolderWithoutTemplatesIsAUsageErrorNamingTheFiles() throws {
+        let empty = Repository.temporaryFolder("empty-templates")
+        let run = try Repository.dossier(["check", "--templates", empty, Self.texas])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("TPL002"))
+        #expect(run.stderr.contains("error: --templates \(empty) cannot be used"))
+    }
 }

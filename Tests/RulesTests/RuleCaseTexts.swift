@@ -1,3 +1,4 @@
+import TestSupport
 import CaseModel
 import DossierCore
 import Rules

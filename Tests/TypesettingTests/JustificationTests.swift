@@ -129,7 +129,7 @@ import Testing
 
     @Test func softHyphenShowsOnlyAtABreak() {
         let word = "extra\u{AD}ordinarily"
-        let narrow = Self.layout([S.el("p", ["lang": "vi"], [S.txt("Một \(word) dài")])], width: 70,
+        let narrow = Self.layout([S.el("p", ["lang": "vi"], [S.txt("Một \(word) dài")])], width: 80,
                                  css: "p { text-align: left; hyphens: manual; }")
         let narrowTexts = Self.lines(narrow).map(Self.text)
         #expect(narrowTexts.contains { $0.hasSuffix(" extra-") }, "\(narrowTexts)")
