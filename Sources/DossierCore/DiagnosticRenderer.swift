@@ -2,12 +2,19 @@
 public struct DiagnosticRenderer: Sendable {
     /// Source text by file name, to quote the offending line.
     public var sources: [String: String]
+    /// The line of its file each source text starts on, when not 1 (a row of a batch file is quoted from its own
+    /// text, never from the whole file).
+    public var firstLines: [String: Int]
 
-    public init(sources: [String: String] = [:]) { self.sources = sources }
+    public init(sources: [String: String] = [:], firstLines: [String: Int] = [:]) {
+        self.sources = sources
+        self.firstLines = firstLines
+    }
 
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = [diagnostic.headline]
-        if let loc = diagnostic.location, let text = sources[loc.file], let line = Self.line(loc.line, of: text) {
+        if let loc = diagnostic.location, let text = sources[loc.file],
+           let line = Self.line(loc.line - (firstLines[loc.file] ?? 1) + 1, of: text) {
             let gutter = String(loc.line)
             out.append("\(String(repeating: " ", count: gutter.count)) |")
             out.append("\(gutter) | \(line)")
