@@ -27,7 +27,7 @@ import Testing
         let (cases, problems) = InputCollector(world: world).collect(["in/clients.csv"])
         #expect(problems.isEmpty)
         #expect(cases.count == 2)
-        let results = BatchRunner(dossier: dossier, formats: OutputFormats(html: true, pdf: false), date: nil, jobs: 2).run(cases, out: "out")
+        let results = try BatchRunner(dossier: dossier, formats: OutputFormats(html: true, pdf: false), date: nil, jobs: 2).run(cases, out: "out")
         #expect(results.map(\.status) == [.ok, .error])
         #expect(results.map(\.input) == ["in/clients.csv:2", "in/clients.csv:3"])
         let error = try #require(results[1].diagnostics.first)
@@ -59,7 +59,7 @@ import Testing
         let world = try Self.world(["a/one.yaml": text, "a/two.yaml": text])
         let dossier = try Dossier(world: world, resources: "", pdf: false)
         let (cases, _) = InputCollector(world: world).collect(["a"])
-        let results = BatchRunner(dossier: dossier, formats: OutputFormats(html: true, pdf: false), date: nil, jobs: 1).run(cases, out: "out")
+        let results = try BatchRunner(dossier: dossier, formats: OutputFormats(html: true, pdf: false), date: nil, jobs: 1).run(cases, out: "out")
         #expect(results.map(\.status) == [.ok, .error])
         #expect(results[1].diagnostics.contains { $0.code == "CASE031" })
     }
