@@ -38,7 +38,8 @@ struct JSONLCases: IteratorProtocol {
             let shift = line.number - 1
             switch Dossier.parseCase(text, file: path) {
             case .failure(let error):
-                return .problem(InputProblem(input: name, diagnostics: error.diagnostics.map { $0.movedDown(shift, in: path) },
+                let placed = error.diagnostics.map { Self.onItsLine($0, text: text, file: path).movedDown(shift, in: path) }
+                return .problem(InputProblem(input: name, diagnostics: placed,
                                              sources: [path: text], firstLines: [path: line.number]))
             case .success(let value):
                 var input = CaseInput(name: path, text: text, folder: folder, firstLine: line.number)
@@ -48,5 +49,13 @@ struct JSONLCases: IteratorProtocol {
             }
         }
         return nil
+    }
+
+    /// The parser sees the line alone and reports a missing end past it: keep the position on the line, at its end.
+    static func onItsLine(_ d: Diagnostic, text: String, file: String) -> Diagnostic {
+        guard let location = d.location, location.file == file, location.line > 1 else { return d }
+        var d = d
+        d.location = SourceLocation(file: file, line: 1, column: text.unicodeScalars.count + 1)
+        return d
     }
 }
