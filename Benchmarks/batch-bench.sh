@@ -2,11 +2,12 @@
 # Bulk throughput and memory, release build. Renders N mixed cases (the samples in turn, fresh ids, one .jsonl made
 # by make-batch-input.py) HTML+PDF at --jobs 1 and --jobs 2 for each N in $SIZES (default "1000 10000"), then runs
 # `check` over CSVs of $CHECK_ROWS rows (default "10000 100000"). Prints cases/s, wall time and peak RSS
-# (/usr/bin/time -v). Usage: bash Benchmarks/batch-bench.sh        SIZES="300" CHECK_ROWS="1000" bash …  (quick)
+# (/usr/bin/time -v). Usage: bash Benchmarks/batch-bench.sh        SIZES="300" JOBS="2" CHECK_ROWS="1000" bash …
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${SIZES:-1000 10000}
 check_rows=${CHECK_ROWS:-10000 100000}
+jobs_list=${JOBS:-1 2}
 swift build -c release --product dossier >/dev/null
 bin=.build/release/dossier
 work=$(mktemp -d)
@@ -27,7 +28,7 @@ echo
 printf '| command | cases | jobs | wall s | cases/s | ms/case | peak RSS MiB |\n|---|---|---|---|---|---|---|\n'
 for n in $sizes; do
   python3 Benchmarks/make-batch-input.py jsonl "$n" "$work/cases-$n.jsonl"
-  for jobs in 1 2; do
+  for jobs in $jobs_list; do
     rm -rf "$work/out"
     read -r wall rss < <(measure "$bin" render "$work/cases-$n.jsonl" --out "$work/out" --jobs "$jobs" --format html,pdf)
     ok=$(grep -c ',ok,' "$work/out/report.csv" || true)
