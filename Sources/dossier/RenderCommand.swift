@@ -80,7 +80,11 @@ struct RenderCommand: ParsableCommand {
         let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
         var info = stat()
         guard stat(path, &info) == 0 else { return path }
+        #if os(Linux)
         return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        #else
+        return "\(info.st_size)-\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
+        #endif
     }
 }
 
