@@ -51,6 +51,13 @@ import Testing
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let before = Self.written(out)
+        if process.terminationReason == .uncaughtSignal {
+            // The report so far: the rows of the units finished before the kill, whole, in input order.
+            let partial = try String(contentsOfFile: out + "/report.csv", encoding: .utf8)
+            let whole = try String(contentsOfFile: reference + "/report.csv", encoding: .utf8)
+            #expect(partial.hasSuffix("\n") && whole.hasPrefix(partial), "\(partial)")
+            #expect(!FileManager.default.fileExists(atPath: out + "/report.json"), "report.json only for a finished run")
+        }
 
         let rerun = try Repository.dossier(Self.arguments(input, out))
         #expect(rerun.status == 1)
