@@ -33,12 +33,11 @@ public struct InputCollector: Sendable {
 
     /// The units of one argument.
     func units(of argument: String, skipping: [String]) -> AnyIterator<InputUnit> {
-        let real = world.realPath(argument)
-        if let out = skipping.first(where: { isInside(real, folder: $0) }) {
-            return Self.one(.problem(InputProblem(input: argument, diagnostics: [
-                .error("CASE002", "this is inside the output folder \(out); it is not read as input", at: .file(argument))])))
-        }
         if world.isDirectory(argument) {
+            if skipping.contains(world.realPath(argument)) {
+                return Self.one(.problem(InputProblem(input: argument, diagnostics: [
+                    .error("CASE002", "this is the output folder; it is not read as input", at: .file(argument))])))
+            }
             let files: [String]
             do {
                 files = try world.list(argument, skipping: skipping).filter { path in Self.caseExtensions.contains { path.hasSuffix($0) } }

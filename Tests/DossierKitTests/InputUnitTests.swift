@@ -153,6 +153,14 @@ import Testing
         #expect(second.stdout.contains("1 of 1 case(s)"))
     }
 
+    @Test func aFileInsideTheOutputFolderIsStillReadWhenNamed() throws {
+        let world = try F.world(["work/b.jsonl": F.jsonLine("w-1") + "\n"])
+        let outcomes = try F.render(["work/b.jsonl"], world: world, out: "work")
+        #expect(outcomes.map(\.status) == [.ok])
+        let itself = try F.render(["work"], world: world, out: "work")
+        #expect(itself.first?.diagnostics.first?.message.contains("output folder") == true)
+    }
+
     @Test func theProgressLineShowsRateAndTimeLeft() {
         let line = ProgressLine.text(done: 250, total: 1000, elapsed: 10, width: 20)
         #expect(line == "[#####...............] 250/1000  25.0 cases/s  ETA 0:30")
