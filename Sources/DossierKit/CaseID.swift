@@ -5,7 +5,7 @@ import DossierCore
 /// and Windows do).
 enum CaseID {
     /// The run's own files and folders in `out`, which no case may be named after.
-    static let reservedNames = ["report.json", "report.csv", "report.html", "index.html", "calendar.ics"]
+    static let reservedNames = ["report.json", "report.csv", "report.html", "index.html"]
 
     /// The longest id in UTF-8 bytes: the folder is built beside under a longer temporary name, and a name has at
     /// most 255 bytes.
