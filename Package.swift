@@ -22,6 +22,7 @@ let package = Package(
         .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // ICU's line breaker behind a plain C API: Swift never sees an ICU header (clash with Foundation's ICU).
         .target(name: "CLineBreak", linkerSettings: [.linkedLibrary("icuuc")]),
         // libhyphen (Debian libhyphen-dev, no pkg-config file) behind a C API that takes the pattern bytes.
@@ -39,7 +40,8 @@ let package = Package(
         .target(name: "PDFFixtures", dependencies: ["DocumentModel"], path: "Benchmarks/Fixtures"),
         .executableTarget(name: "pdf-bench", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"],
                           path: "Benchmarks/pdf-bench"),
-        .target(name: "DossierKit", dependencies: ["DossierCore", "CaseModel", "Rules", "Compose", "HTMLExport", "Typesetting", "PDF"]),
+        .target(name: "DossierKit", dependencies: ["DossierCore", "CaseModel", "Rules", "Compose", "HTMLExport", "Typesetting", "PDF",
+                                                  "CCrypto"]),
         .executableTarget(name: "dossier", dependencies: [
             "DossierKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -1,40 +1,44 @@
 #!/usr/bin/env bash
-# Bulk throughput: renders N cases (the good samples, repeated with fresh ids, as one .jsonl) with the release
-# build, HTML+PDF, at --jobs 1 and --jobs 2, and prints cases per second and ms per case.
-# Usage: bash Benchmarks/batch-bench.sh [N]   (default 300)
+# Bulk throughput and memory, release build. Renders N mixed cases (the samples in turn, fresh ids, one .jsonl made
+# by make-batch-input.py) HTML+PDF at --jobs 1 and --jobs 2 for each N in $SIZES (default "1000 10000"), then runs
+# `check` over CSVs of $CHECK_ROWS rows (default "10000 100000"). Prints cases/s, wall time and peak RSS
+# (/usr/bin/time -v). Usage: bash Benchmarks/batch-bench.sh        SIZES="300" JOBS="2" CHECK_ROWS="1000" bash …
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n=${1:-300}
+sizes=${SIZES:-1000 10000}
+check_rows=${CHECK_ROWS:-10000 100000}
+jobs_list=${JOBS:-1 2}
 swift build -c release --product dossier >/dev/null
+bin=.build/release/dossier
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$n" "$work/cases.jsonl" <<'PY'
-import sys, json, glob, yaml
-n, out = int(sys.argv[1]), sys.argv[2]
-samples = [p for p in sorted(glob.glob('Samples/*.yaml')) + sorted(glob.glob('Samples/*.json'))]
-cases = []
-for p in samples:
-    case = yaml.safe_load(open(p)) if p.endswith('.yaml') else json.load(open(p))
-    case.get('case', {}).get('preparer', {}).pop('logo', None)
-    cases.append(case)
-def plain(v):
-    import datetime
-    if isinstance(v, (datetime.date,)): return v.isoformat()
-    if isinstance(v, dict): return {k: plain(x) for k, x in v.items()}
-    if isinstance(v, list): return [plain(x) for x in v]
-    return v
-with open(out, 'w') as f:
-    for i in range(n):
-        c = plain(json.loads(json.dumps(cases[i % len(cases)], default=str)))
-        c['case']['id'] = f"bulk-{i:05d}"
-        f.write(json.dumps(c, ensure_ascii=False) + "\n")
-PY
-printf '| jobs | cases | wall s | cases/s | ms/case |\n|---|---|---|---|---|\n'
-for jobs in 1 2; do
-  rm -rf "$work/out"
-  start=$(date +%s.%N)
-  .build/release/dossier render "$work/cases.jsonl" --out "$work/out" --jobs "$jobs" >/dev/null
-  end=$(date +%s.%N)
-  ok=$(grep -c ',ok,' "$work/out/report.csv")
-  python3 -c "w=$end-$start; print(f'| $jobs | $ok | {w:.2f} | {$ok/w:.1f} | {1000*w/$ok:.2f} |')"
+
+# Runs a command under /usr/bin/time -v; prints "wall_seconds peak_rss_kib".
+measure() {
+  /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt" |
+    awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+  echo "$wall $rss"
+}
+
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+echo
+printf '| command | cases | jobs | wall s | cases/s | ms/case | peak RSS MiB |\n|---|---|---|---|---|---|---|\n'
+for n in $sizes; do
+  python3 Benchmarks/make-batch-input.py jsonl "$n" "$work/cases-$n.jsonl"
+  for jobs in $jobs_list; do
+    rm -rf "$work/out"
+    read -r wall rss < <(measure "$bin" render "$work/cases-$n.jsonl" --out "$work/out" --jobs "$jobs" --format html,pdf)
+    ok=$(grep -c ',ok,' "$work/out/report.csv" || true)
+    python3 -c "w=$wall; print(f'| render html,pdf | $ok | $jobs | {w:.1f} | {$ok/w:.1f} | {1000*w/max(1,$ok):.1f} | {$rss/1024:.0f} |')"
+  done
 done
+for rows in $check_rows; do
+  python3 Benchmarks/make-batch-input.py csv "$rows" "$work/rows-$rows.csv"
+  read -r wall rss < <(measure "$bin" check "$work/rows-$rows.csv")
+  python3 -c "w=$wall; print(f'| check csv | $rows | 1 | {w:.1f} | {$rows/w:.0f} | {1000*w/$rows:.2f} | {$rss/1024:.0f} |')"
+done
+echo
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

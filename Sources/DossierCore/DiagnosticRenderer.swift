@@ -7,17 +7,21 @@ public struct DiagnosticRenderer: Sendable {
     public var sources: [String: String] {
         didSet { index = LineIndexCache(sources) }
     }
+    /// The line of its file each source text starts on, when not 1 (a row of a batch file is quoted from its own
+    /// text, never from the whole file).
+    public var firstLines: [String: Int]
     /// Each source indexed by line on first use, so rendering N diagnostics of one file costs O(N log lines).
     private var index: LineIndexCache
 
-    public init(sources: [String: String] = [:]) {
+    public init(sources: [String: String] = [:], firstLines: [String: Int] = [:]) {
         self.sources = sources
+        self.firstLines = firstLines
         index = LineIndexCache(sources)
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = [TextHygiene.escapedForTerminal(diagnostic.headline)]
-        if let loc = diagnostic.location, let line = index.text(loc.file)?.line(loc.line) {
+        if let loc = diagnostic.location, let line = index.text(loc.file)?.line(loc.line - (firstLines[loc.file] ?? 1) + 1) {
             let gutter = String(loc.line)
             let (shown, caretPrefix) = Self.quote(line, column: loc.column)
             out.append("\(String(repeating: " ", count: gutter.count)) |")

@@ -12,8 +12,8 @@ extension Dossier {
         var result = renderUnmapped(input, formats: formats, date: override)
         result.input = input.displayName
         result.location = SourceLocation(file: input.name, line: input.firstLine, column: 1)
-        result.diagnostics = result.diagnostics.map(input.mappedDiagnostic)
-        result.sources = [input.name: input.originalText ?? input.text]
+        result.sources = input.sources
+        result.firstLines = input.firstLines
         return result
     }
 
@@ -21,7 +21,7 @@ extension Dossier {
         var result = RenderedCase(input: input.name, caseID: nil, status: .error, packets: [], files: [], diagnostics: [],
                                   sources: [input.name: input.text])
         let caseFile: CaseFile
-        switch loadCase(text: input.text, file: input.name) {
+        switch loadCase(input) {
         case .failure(let error): result.diagnostics = error.diagnostics; return result
         case .success(let c): caseFile = c
         }
@@ -83,14 +83,15 @@ extension Dossier {
         // Each document is laid out once, for its own PDF and for the packet.
         var pdfs: [String: [UInt8]] = [:]
         var packetPDF: [UInt8]?
-        if formats.pdf, let pdf = pdfRenderer(logo: logo, paper: caseFile.fact("case.paper")?.string ?? "a4") {
+        if formats.anyPDF, let pdf = pdfRenderer(logo: logo, paper: caseFile.fact("case.paper")?.string ?? "a4") {
             let title = caseFile.id + " — " + (plans.first?.title[caseFile.languages.first ?? "en"] ?? "packet")
-            let rendered = pdf.renderEach(allDocuments, packetTitle: title, language: caseFile.languages.first ?? "en")
+            let rendered = renderPDFs(pdf, allDocuments, formats: formats, title: title, language: caseFile.languages.first ?? "en")
             for (document, output) in zip(allDocuments, rendered.documents) {
                 pdfs[document.name] = output.bytes
                 result.diagnostics += output.diagnostics.map { Self.located($0, document: document.name) }
             }
-            packetPDF = rendered.packet.bytes
+            packetPDF = rendered.packet?.bytes
+            if !formats.pdf { result.diagnostics += rendered.packet?.diagnostics ?? [] }
         }
         var manifestPackets: [(plan: PacketPlan, files: [String])] = []
         for (plan, composed) in zip(plans, composedPackets) {

@@ -9,9 +9,4 @@ extension FileSystemWorld {
         return String(cString: resolved)
     }
 
-    /// From `stat(2)`, without reading the file.
-    public func fileSize(_ path: String) -> Int? {
-        var info = stat()
-        return stat(path, &info) == 0 ? Int(info.st_size) : nil
-    }
 }

@@ -48,7 +48,7 @@ public struct FuzzEntry: Sendable {
 
     private func cases(in bytes: [UInt8], name: String) -> String {
         let world = MemoryWorld(files: [name: bytes], today: Self.date)
-        let (inputs, problems) = InputCollector(world: world).collect([name])
+        let (inputs, problems) = InputCollector(world: world, schema: dossier.book.schema).collect([name])
         var lines = problems.map(Self.summary)
         for input in inputs.prefix(16) {
             let result = dossier.render(input, formats: OutputFormats(html: true, pdf: false), date: Self.date)

@@ -42,11 +42,11 @@ public struct RuleChangeImpact: Sendable {
     func compare(_ input: CaseInput) -> CaseImpact {
         var impact = CaseImpact(input: input.displayName, caseID: "", language: "en", packets: [], diagnostics: [])
         func plans(_ side: Side) -> (CaseFile, [PacketPlan])? {
-            switch side.dossier.loadCase(text: input.text, file: input.name) {
-            case .failure(let e): impact.diagnostics += e.diagnostics.map(input.mappedDiagnostic); return nil
+            switch side.dossier.loadCase(input) {
+            case .failure(let e): impact.diagnostics += e.diagnostics; return nil
             case .success(let caseFile):
                 switch side.dossier.resolve(caseFile, on: side.dossier.evaluationDate(for: caseFile, override: side.date)) {
-                case .failure(let e): impact.diagnostics += e.diagnostics.map(input.mappedDiagnostic); return nil
+                case .failure(let e): impact.diagnostics += e.diagnostics; return nil
                 case .success(let p): return (caseFile, p)
                 }
             }

@@ -2,7 +2,8 @@ import DossierCore
 import DossierKit
 import Rules
 
-/// Loads and resolves cases for `check` and `explain`, printing located diagnostics for the ones that fail.
+/// Loads and resolves cases for `check` and `explain` one at a time, printing located diagnostics for the ones that
+/// fail; the input is streamed, so a 100,000-row CSV is never held whole.
 struct CaseLoading {
     let dossier: Dossier
     let json: Bool
@@ -18,28 +19,34 @@ struct CaseLoading {
         var plans: [PacketPlan]
     }
 
-    /// The good cases; `failed` is set when any input had errors.
-    func load(_ arguments: [String], failed: inout Bool) -> [Loaded] {
-        let (inputs, problems) = InputCollector(world: dossier.world, schema: dossier.book.schema).collect(arguments)
-        if !problems.isEmpty { failed = true; Terminal.printDiagnostics(problems, sources: [:], json: json) }
-        var out: [Loaded] = []
-        for input in inputs {
-            let sources = [input.name: input.originalText ?? input.text]
-            switch dossier.loadCase(text: input.text, file: input.name) {
+    /// Calls `body` with each good case, in input order; `failed` is set when any input had errors.
+    func forEach(_ arguments: [String], failed: inout Bool, _ body: (Loaded) throws -> Void) rethrows {
+        for unit in InputCollector(world: dossier.world, schema: dossier.book.schema).units(arguments) {
+            let input: CaseInput
+            switch unit {
+            case .problem(let problem):
+                failed = true
+                Terminal.printDiagnostics(problem.diagnostics, sources: problem.sources, firstLines: problem.firstLines, json: json)
+                continue
+            case .case(let i):
+                input = i
+            }
+            switch dossier.loadCase(input) {
             case .failure(let error):
                 failed = true
-                Terminal.printDiagnostics(error.diagnostics.map(input.mappedDiagnostic), sources: sources, json: json)
+                Terminal.printDiagnostics(error.diagnostics, sources: input.sources, firstLines: input.firstLines, json: json)
             case .success(let caseFile):
-                Terminal.printDiagnostics(caseFile.warnings.map(input.mappedDiagnostic), sources: sources, json: json)
+                if !caseFile.warnings.isEmpty {
+                    Terminal.printDiagnostics(caseFile.warnings, sources: input.sources, firstLines: input.firstLines, json: json)
+                }
                 switch dossier.resolve(caseFile, on: dossier.evaluationDate(for: caseFile, override: date)) {
                 case .failure(let error):
                     failed = true
-                    Terminal.printDiagnostics(error.diagnostics.map(input.mappedDiagnostic), sources: sources, json: json)
+                    Terminal.printDiagnostics(error.diagnostics, sources: input.sources, firstLines: input.firstLines, json: json)
                 case .success(let plans):
-                    out.append(Loaded(input: input, caseID: caseFile.id, language: caseFile.languages.first ?? "en", languages: caseFile.languages, plans: plans))
+                    try body(Loaded(input: input, caseID: caseFile.id, language: caseFile.languages.first ?? "en", languages: caseFile.languages, plans: plans))
                 }
             }
         }
-        return out
     }
 }

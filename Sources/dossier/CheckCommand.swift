@@ -13,17 +13,19 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let dossier = try common.dossier(pdf: false)
         var failed = false
-        let loaded = CaseLoading(dossier: dossier, json: common.json, date: date?.date).load(cases, failed: &failed)
-        if common.json {
-            Terminal.out(JSONValue.array(loaded.map { l in
-                .object([("case", .string(l.caseID)), ("input", .string(l.input.name)),
-                         ("packets", .array(l.plans.map { Manifest.packet($0, files: nil, languages: l.languages) }))])
-            }).serialized())
-        } else {
-            for l in loaded {
+        var count = 0
+        if common.json { Terminal.out("[") }
+        CaseLoading(dossier: dossier, json: common.json, date: date?.date).forEach(cases, failed: &failed) { l in
+            if common.json {
+                let entry = JSONValue.object([("case", .string(l.caseID)), ("input", .string(l.input.name)),
+                                              ("packets", .array(l.plans.map { Manifest.packet($0, files: nil, languages: l.languages) }))]).compact()
+                Terminal.out((count == 0 ? "\n  " : ",\n  ") + entry)
+            } else {
                 Terminal.out("\(l.input.displayName): case \(l.caseID)\n" + l.plans.map { Summary.text($0, language: l.language) }.joined())
             }
+            count += 1
         }
+        if common.json { Terminal.out(count == 0 ? "]\n" : "\n]\n") }
         if failed { throw ExitCode(1) }
     }
 }

@@ -13,8 +13,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let dossier = try common.dossier(pdf: false)
         var failed = false
-        let loaded = CaseLoading(dossier: dossier, json: common.json, date: date?.date).load([caseFile], failed: &failed)
-        for l in loaded {
+        try CaseLoading(dossier: dossier, json: common.json, date: date?.date).forEach([caseFile], failed: &failed) { l in
             if let document, !l.plans.contains(where: { $0.considered.contains { $0.rule == document || $0.rule.hasPrefix(document + "-") } }) {
                 let ids = l.plans.flatMap { $0.considered.map(\.rule) }
                 throw ValidationError("no document `\(document)`; known: \(ids.joined(separator: ", "))")

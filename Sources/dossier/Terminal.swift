@@ -3,13 +3,13 @@ import Foundation
 
 /// Output helpers: diagnostics to stderr (text with source line and caret, or JSON), results to stdout.
 enum Terminal {
-    static func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: String], json: Bool) {
+    static func printDiagnostics(_ diagnostics: [Diagnostic], sources: [String: String], firstLines: [String: Int] = [:], json: Bool) {
         guard !diagnostics.isEmpty else { return }
         if json {
             FileHandle.standardError.write(Data(JSONValue.array(diagnostics.map(\.json)).serialized().utf8))
             return
         }
-        let renderer = DiagnosticRenderer(sources: sources)
+        let renderer = DiagnosticRenderer(sources: sources, firstLines: firstLines)
         let text = diagnostics.map(renderer.render).joined(separator: "\n\n") + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
@@ -25,6 +25,7 @@ enum Terminal {
     }
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
     static func progress(_ text: String) {
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))

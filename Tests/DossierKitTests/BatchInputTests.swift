@@ -28,7 +28,7 @@ import Testing
         let (cases, problems) = InputCollector(world: world, schema: dossier.book.schema).collect(["in/clients.csv"])
         #expect(problems.isEmpty)
         #expect(cases.count == 2)
-        let results = BatchRunner(dossier: dossier, formats: OutputFormats(html: true, pdf: false), date: nil, jobs: 2).run(cases, out: "out")
+        let results = try BatchRunner(dossier: dossier, formats: OutputFormats(html: true, pdf: false), date: nil, jobs: 2).run(cases, out: "out")
         #expect(results.map(\.status) == [.ok, .error])
         #expect(results.map(\.input) == ["in/clients.csv:2", "in/clients.csv:3"])
         let error = try #require(results[1].diagnostics.first)
@@ -45,7 +45,7 @@ import Testing
     @Test func jsonlLinesKeepTheirLineNumbers() throws {
         let line = #"{"dossier":2,"case":{"id":"j2","procedures":["vn-single-status"]},"people":{"applicant":{"name":{"given":"A","family":"B"},"sx":"male"}}}"#
         let world = try Self.world(["b.jsonl": "\n\n" + line + "\n"])
-        let (cases, _) = InputCollector(world: world).collect(["b.jsonl"])
+        let (cases, _) = InputCollector(world: world, schema: RuleBookFixture.schema).collect(["b.jsonl"])
         #expect(cases.count == 1)
         let dossier = try Dossier(world: world, resources: "", pdf: false)
         let result = dossier.render(cases[0], formats: OutputFormats(html: true, pdf: false), date: nil)
@@ -59,8 +59,8 @@ import Testing
         let text = try String(contentsOfFile: Repository.path("Samples/divorced-texas-power-of-attorney.yaml"), encoding: .utf8)
         let world = try Self.world(["a/one.yaml": text, "a/two.yaml": text])
         let dossier = try Dossier(world: world, resources: "", pdf: false)
-        let (cases, _) = InputCollector(world: world).collect(["a"])
-        let results = BatchRunner(dossier: dossier, formats: OutputFormats(html: true, pdf: false), date: nil, jobs: 1).run(cases, out: "out")
+        let (cases, _) = InputCollector(world: world, schema: RuleBookFixture.schema).collect(["a"])
+        let results = try BatchRunner(dossier: dossier, formats: OutputFormats(html: true, pdf: false), date: nil, jobs: 1).run(cases, out: "out")
         #expect(results.map(\.status) == [.ok, .error])
         #expect(results[1].diagnostics.contains { $0.code == "CASE031" })
     }
