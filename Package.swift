@@ -38,6 +38,8 @@ let package = Package(
         .executableTarget(name: "pdf-bench", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"],
                           path: "Benchmarks/pdf-bench"),
         .target(name: "DossierKit", dependencies: ["DossierCore", "CaseModel", "Rules", "Compose", "HTMLExport", "Typesetting", "PDF"]),
+        // The guided interview (issue 14): which question comes next, checked answers, the case file at the end.
+        .target(name: "Interview", dependencies: ["DossierCore", "CaseModel", "Rules", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "dossier", dependencies: [
             "DossierKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "ComposeTests", dependencies: ["Compose", "HTMLExport"], exclude: ["Fixtures"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PDFFixtures"], exclude: ["Golden"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"]),
+        .testTarget(name: "InterviewTests", dependencies: ["Interview", "TestSupport", "Rules", "CaseModel"]),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "TestSupport", "dossier"],
                     exclude: ["manifest.schema.json", "Golden", "Procedures"]),
     ]
