@@ -41,7 +41,7 @@ let package = Package(
         // The guided interview (issue 14): which question comes next, checked answers, the case file at the end.
         .target(name: "Interview", dependencies: ["DossierCore", "CaseModel", "Rules", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "dossier", dependencies: [
-            "DossierKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "DossierKit", "Interview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // What every test target shares: repository paths, the real rule book, running the CLI built from these sources.

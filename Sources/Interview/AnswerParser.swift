@@ -58,7 +58,8 @@ enum AnswerParser {
 
     /// What to write for an answer; nil for a blank (nothing written).
     static func parse(_ question: Question, _ raw: String?, strings: InterviewStrings) -> Parsed? {
-        guard let raw, !raw.trimmingWhitespace.isEmpty else { return nil }
+        // A blank stands for the default, when there is one.
+        guard let raw = (raw?.trimmingWhitespace.isEmpty ?? true) ? question.defaultAnswer : raw, !raw.trimmingWhitespace.isEmpty else { return nil }
         let text = raw.trimmingWhitespace.nfc
         return parse(question.kind, text, strings: strings)
     }

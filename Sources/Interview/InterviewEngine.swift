@@ -203,7 +203,7 @@ public struct InterviewEngine: Sendable {
 
     /// The finished case file, loaded and resolved as `dossier check` would.
     func complete(_ tree: CaseTree) -> InterviewCompletion {
-        let yaml = tree.yaml(schema: book.schema)
+        let yaml = "# Written by the Dossier interview (case file format 2): `dossier check` it, `dossier render` it.\n" + tree.yaml(schema: book.schema)
         switch CaseLoader.load(text: yaml, file: "case.yaml", schema: book.schema) {
         case .failure(let error):
             return InterviewCompletion(yaml: yaml, plans: [], diagnostics: error.diagnostics)

@@ -98,3 +98,8 @@ extension LocalizedText {
         self[lang] != nil ? lang : (self["en"] != nil ? "en" : (entries.first?.lang ?? lang))
     }
 }
+
+extension InterviewStrings {
+    /// A yes or a no typed in any of the catalog's languages (the word, or its first letter), else nil.
+    public func yesNo(_ text: String) -> Bool? { AnswerParser.bool(text, strings: self) }
+}

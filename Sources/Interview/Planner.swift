@@ -28,7 +28,8 @@ struct Planner {
     /// The chosen procedures: fixed by the caller, else the envelope's answer (known ids only, in the book's order).
     var procedures: [String] {
         if let fixed = engine.procedures { return fixed }
-        let chosen = AnswerParser.split(answers.given("case.procedures") ?? "")
+        let choices = engine.book.procedures.map { Choice(value: $0.id, label: $0.title) }
+        guard case .list(let chosen, _)? = AnswerParser.parse(.choices(choices), answers.given("case.procedures") ?? "", strings: strings) else { return [] }
         return engine.book.procedures.map(\.id).filter { chosen.contains($0) }
     }
 
@@ -283,7 +284,7 @@ struct Planner {
 
     /// When a person question is answered "someone new": that person's pages, under a generated id.
     mutating func createdPersonPages(_ question: Question, context: LocalizedText) -> [Page] {
-        guard answers.given(question.id) == AnswerParser.newPerson else { return [] }
+        guard let raw = answers.given(question.id), AnswerParser.choice(raw, question.kind.choices) == AnswerParser.newPerson else { return [] }
         let id = personID(for: question)
         created.append((id, question.id))
         return personPages(id, context: context)
