@@ -4,7 +4,7 @@ import Foundation
 /// Turns typed answers into what the case file holds: codes upper-cased, a choice given by number or label into
 /// its value, yes/no in any catalog language into `true`/`false`, lists split at commas. What it cannot place is
 /// passed on as typed, so the case loader reports it with the same diagnostic a case file gets.
-enum AnswerParser {
+public enum AnswerParser {
     /// The answer to a person question that creates a new person.
     static let newPerson = "@new"
     /// The most entries a list of objects may have in an interview.
@@ -15,7 +15,8 @@ enum AnswerParser {
         case list([String], plain: Bool)
     }
 
-    static func split(_ text: String) -> [String] {
+    /// A list typed with commas, each item trimmed, empty ones dropped.
+    public static func split(_ text: String) -> [String] {
         text.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
     }
 
@@ -45,6 +46,8 @@ enum AnswerParser {
     }
 
     /// One choice's value from its value, its number in the list (1-based) or its label in any language.
+    public static func choiceValue(_ text: String, _ choices: [Choice]) -> String { choice(text, choices) }
+
     static func choice(_ text: String, _ choices: [Choice]) -> String {
         let t = text.trimmingWhitespace
         if choices.contains(where: { $0.value == t }) { return t }
