@@ -5,7 +5,7 @@ import Rules
 /// problem with its catalog lead-in. Texts come from the rule book and the interview catalog, in `lang`.
 extension InterviewEngine {
     /// Why a question (on its page) is asked: each `needs` entry that asks for it with its procedure, reason and the
-    /// rule's file and line; else that every case must give it, or that it is optional. Then the field's help.
+    /// rule's file and line; else that every case must give it (or that it is optional), and the field's help.
     public func why(_ question: Question, on page: Page?, lang: String) -> [String] {
         var lines: [String] = []
         var reasons = question.reasons
@@ -15,8 +15,10 @@ extension InterviewEngine {
             lines.append(strings.text("why.needed_by", lang, ["procedure": title]) + " " + r.why)
             lines.append(strings.text("why.rule", lang, ["file": r.location.file, "line": String(r.location.line)]))
         }
-        if reasons.isEmpty { lines.append(strings.text(question.required ? "why.required" : "why.optional", lang)) }
-        if let help = question.help?.text(lang) ?? page?.help?.text(lang), !help.isEmpty { lines.append(help) }
+        if reasons.isEmpty {
+            lines.append(strings.text(question.required ? "why.required" : "why.optional", lang))
+            if let help = question.help?.text(lang) ?? page?.help?.text(lang), !help.isEmpty { lines.append(help) }
+        }
         return lines
     }
 

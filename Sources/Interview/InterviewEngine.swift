@@ -48,12 +48,14 @@ public struct InterviewEngine: Sendable {
                 current = plan.first { $0.id == bad }
                 break
             }
-            guard let next = plan.first(where: { !included.contains($0.id) }) else { break }
-            if !isAnswered(next, answers) {
-                current = next
+            // Every answered page from here to the first unanswered one is taken at once; the next round drops
+            // those that no longer matter and brings up pages that now do, as one page at a time would.
+            let batch = plan.filter { !included.contains($0.id) }.prefix { isAnswered($0, answers) }.map(\.id)
+            if batch.isEmpty {
+                current = plan.first { !included.contains($0.id) }
                 break
             }
-            included.append(next.id)
+            included += batch
             built = build(included, answers: answers, pages: plan, people: people)
         }
         let pages = included.compactMap { id in plan.first { $0.id == id } }
