@@ -58,7 +58,8 @@ public struct InterviewEngine: Sendable {
             included += batch
             built = build(included, answers: answers, pages: plan, people: people)
         }
-        let pages = included.compactMap { id in plan.first { $0.id == id } }
+        // In the order the pages come in the interview (not the order the walk took them in).
+        let pages = plan.filter { included.contains($0.id) }
         var state = InterviewState(engine: self, pages: pages, current: current, problems: built.problems.map(\.problem),
                                    caseFile: built.caseFile, tree: built.tree)
         if current == nil { state.completion = complete(built.tree) }
@@ -86,7 +87,8 @@ public struct InterviewEngine: Sendable {
         if let procedures { tree.set(["case", "procedures"], .scalars(procedures, plain: true, owner: "")) }
         var problems: [(page: String, problem: AnswerProblem)] = []
         var pageOf: [String: String] = [:]
-        let pages = included.compactMap { id in plan.first { $0.id == id } }
+        // In the order the pages come in the interview (not the order the walk took them in).
+        let pages = plan.filter { included.contains($0.id) }
         for page in pages {
             var languages: [String] = []
             for q in page.questions {
@@ -221,7 +223,7 @@ public struct InterviewEngine: Sendable {
 /// Where an interview stands: the pages answered, the page to ask, the problems with answers, and the case.
 public struct InterviewState: Sendable {
     public let engine: InterviewEngine
-    /// The answered pages, in the order they were asked.
+    /// The answered pages, in the interview's order.
     public var pages: [Page]
     /// The page to ask now (it may carry problems); nil when the interview is complete.
     public var current: Page?

@@ -18,8 +18,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = sys.argv[1].rstrip("/")
@@ -47,11 +47,16 @@ def viewport(driver, width):
 
 
 def submitting(driver, action):
-    """Does `action` (a click, a key) and waits until the next page has replaced this one."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    """Does `action` (a click, a key) and waits until the next page has replaced this one and finished loading."""
+    driver.execute_script("window.__dossierOldPage = true")
+
+    def replaced(d):
+        try:
+            return d.execute_script("return !window.__dossierOldPage && document.readyState === 'complete'")
+        except WebDriverException:
+            return False  # between two pages
     action()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(old))
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 20).until(replaced)
 
 
 def page_id(driver):
