@@ -13,13 +13,20 @@ extension InterviewEngine {
         for r in reasons {
             let title = book.procedure(r.procedure)?.title.text(lang) ?? r.procedure
             lines.append(strings.text("why.needed_by", lang, ["procedure": title]) + " " + r.why)
-            lines.append(strings.text("why.rule", lang, ["file": r.location.file, "line": String(r.location.line)]))
+            lines.append(strings.text("why.rule", lang, ["file": Self.ruleFile(r.location.file), "line": String(r.location.line)]))
         }
         if reasons.isEmpty {
             lines.append(strings.text(question.required ? "why.required" : "why.optional", lang))
             if let help = question.help?.text(lang) ?? page?.help?.text(lang), !help.isEmpty { lines.append(help) }
         }
         return lines
+    }
+
+    /// A rule file named from the rule book's folder (`Rules/vn-single-status/procedure.yaml`), wherever it lies.
+    static func ruleFile(_ path: String) -> String {
+        if path.hasPrefix("Rules/") { return path }
+        if let r = path.range(of: "/Rules/", options: .backwards) { return String(path[path.index(after: r.lowerBound)...]) }
+        return path
     }
 
     /// A problem as the applicant reads it: the catalog's sentence for its code, then the diagnostic itself.
