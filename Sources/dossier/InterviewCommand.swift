@@ -25,7 +25,9 @@ struct InterviewCommand: ParsableCommand {
     func run() throws {
         let dossier = try common.dossier(pdf: false)
         let resources = common.resourceFolder()
-        let templateDir = common.templates ?? (resources == "." ? "Templates" : resources + "/Templates")
+        let builtIn = resources == "." ? "Templates" : resources + "/Templates"
+        // A consultancy's own templates may leave out the interview's words: the built-in ones are used then.
+        let templateDir = common.templates.map { dossier.world.isDirectory($0 + "/interview/strings") ? $0 : builtIn } ?? builtIn
         let strings = try Self.strings(world: dossier.world, templates: templateDir)
         for p in procedure where dossier.book.procedure(p) == nil {
             throw ValidationError("unknown procedure `\(p)`; available: \(dossier.book.procedures.map(\.id).joined(separator: ", "))")

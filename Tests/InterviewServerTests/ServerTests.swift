@@ -170,6 +170,19 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(try http.get("/upload/packets.zip").body, zip.body)
     }
 
+    func testACSVUploadRendersEachRowAndPointsAtTheBadCell() throws {
+        var http = try client()
+        let form = try http.get("/upload")
+        let header = "dossier,case.id,case.prepared_on,case.languages,case.procedures,people.applicant.name.given,people.applicant.name.family,people.applicant.sex,people.applicant.birth.date,people.applicant.birth.place,people.applicant.us_status,people.applicant.passport.number,people.applicant.marital_status,people.spouse.name.given,people.spouse.name.family,people.spouse.sex,people.spouse.birth.date,people.spouse.birth.place,people.spouse.citizenship,vn_single_status.intended_spouse,vn_single_status.filing_in_vietnam.date,vn_single_status.filing_in_vietnam.by,vn_single_status.consulate_submission,vn_single_status.notary_state"
+        let good = "2,csv-001,2026-11-22,en|vi,vn-single-status,Anna,Lee,female,1990-01-02,Portland,citizen,X1,never-married,Nam,Tran,male,1988-05-06,Hue,VN,spouse,2027-03-01,in-person,mail,OR"
+        let bad = "2,csv-002,2026-11-22,en|vi,vn-single-status,Bob,Ray,male,1990-01-02,Reno,citizen,X2,never-maried,Lan,Le,female,1995-02-28,Hue,VN,spouse,2027-03-01,in-person,mail,NV"
+        let reply = try http.upload("/upload", csrf: try XCTUnwrap(form.csrf), fileName: "clients.csv", content: Array([header, good, bad, ""].joined(separator: "\n").utf8))
+        XCTAssertEqual(reply.status, 200)
+        XCTAssertTrue(reply.text.contains("1 of 2 case(s) rendered."), reply.text)
+        let column = bad.distance(from: bad.startIndex, to: bad.range(of: "never-maried")!.lowerBound) + 1
+        XCTAssertTrue(reply.text.contains("upload/clients.csv:3:\(column): error[CASE014]"), reply.text)
+    }
+
     func testTheLogNamesNoAnswer() throws {
         var http = try client()
         var page = try started(&http)

@@ -192,3 +192,23 @@ final class InterviewSpeedTests: XCTestCase {
         print("interview walk (19 pages, finished): \(elapsed / n) per walk")
     }
 }
+
+final class CombinedInterviewTests: XCTestCase {
+    func testTwoProceduresChosenInTheInterviewMakeOneCombinedCase() throws {
+        var driver = InterviewDriver(procedures: nil)
+        var script = texasScript
+        script["case.procedures"] = "1, 2"        // by number, as typed in a terminal
+        script["us_embassy_notarial.post"] = "hanoi"
+        script["us_embassy_notarial.documents#add"] = "no"
+        script["us_embassy_notarial.single_status_items"] = "affidavit-of-single-status, power-of-attorney"
+        script["people.applicant.citizenship"] = "US"
+        let state = driver.run(script)
+        let completion = try XCTUnwrap(state.completion, "stopped at \(state.current?.id ?? "-"): \(state.problems.map(\.diagnostic.headline))")
+        XCTAssertEqual(completion.diagnostics.map(\.headline), [])
+        XCTAssertEqual(completion.plans.map(\.procedure), ["us-embassy-notarial", "vn-single-status"])
+        // The notarial section's need (single-status papers sworn at the post) brings up the applicant's citizenship.
+        XCTAssertTrue(driver.shown.contains("people.applicant.citizenship"), "\(driver.shown)")
+        XCTAssertTrue(completion.yaml.contains("procedures: [us-embassy-notarial, vn-single-status]"), completion.yaml)
+        XCTAssertTrue(completion.yaml.contains("single_status_items: [affidavit-of-single-status, power-of-attorney]"), completion.yaml)
+    }
+}
