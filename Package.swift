@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Dossier: case file → resolved packet → bilingual HTML and PDF.
-/// Dependencies point one way: DossierCore ← DocumentModel/CaseModel ← Rules ← Compose ← HTMLExport/Typesetting ← PDF ← DossierKit ← dossier.
+/// Dependencies point one way: DossierCore ← DocumentModel/CaseModel ← Rules ← Compose ← HTMLExport/Typesetting ← PDF ← DossierKit
+/// ← Interview (the guided interview) ← InterviewServer (`dossier serve`) ← dossier.
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v13)],

@@ -212,3 +212,24 @@ final class CombinedInterviewTests: XCTestCase {
         XCTAssertTrue(completion.yaml.contains("single_status_items: [affidavit-of-single-status, power-of-attorney]"), completion.yaml)
     }
 }
+
+final class InterviewCatalogTests: XCTestCase {
+    func testEveryLanguageHasEveryWordAndAMissingOneIsNamed() throws {
+        let strings = InterviewDriver.strings
+        XCTAssertEqual(strings.languages, ["en", "vi", "es"])
+        XCTAssertEqual(strings.text("nav.next", "vi"), "Tiếp")
+        XCTAssertEqual(strings.text("page.step", "es", ["n": "3"]), "Paso 3")
+        XCTAssertEqual(strings.yesNo("Có"), true)
+        XCTAssertEqual(strings.yesNo("sí"), true)
+        XCTAssertEqual(strings.yesNo("k"), false)
+        XCTAssertNil(strings.yesNo("maybe"))
+        do {
+            _ = try InterviewStrings.load(languages: ["en", "vi"]) { lang in
+                lang == "en" ? "nav:\n  next: Next\n  back: Back\n" : "nav:\n  next: Tiếp\n"
+            }
+            XCTFail("a missing translation must be an error")
+        } catch {
+            XCTAssertEqual(error.diagnostics.map(\.message), ["missing translation `nav.back` in vi"])
+        }
+    }
+}
