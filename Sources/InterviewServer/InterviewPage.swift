@@ -39,6 +39,10 @@ struct InterviewPage {
         }
         form.append(H.el("div", [("class", "actions")], actions))
         main.append(H.el("form", [("method", "post"), ("action", "/interview"), ("novalidate", "novalidate"), ("accept-charset", "utf-8")], form))
+        main.append(H.el("p", [("class", "save")], [
+            H.link("/save?page=" + H.query(page.id), t("nav.save"), [("download", "answers.partial.yaml"), ("aria-describedby", "save-help")]),
+            H.text(" "), H.el("span", [("id", "save-help"), ("class", "hint")], t("app.save_help")),
+        ]))
         return layout.page(title: page.title.text(lang), path: "/interview?page=" + H.query(page.id), main: main, aside: aside(current: page))
     }
 

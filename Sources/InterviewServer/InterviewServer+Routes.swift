@@ -13,20 +13,68 @@ extension InterviewServer {
     func start(_ request: Request) async throws -> Reply {
         let (s, isNew) = await session(request)
         await store.save(s)
+        return startPage(s, isNew: isNew)
+    }
+
+    /// The start page: Start, go on with a saved interview, the uploads for consultancies.
+    func startPage(_ s: Session, isNew: Bool, message: String? = nil, status: HTTPResponse.Status = .ok) -> Reply {
         let l = layout(s)
         var main: [Node] = [
             H.el("h1", [], l.t("app.title")),
             H.el("p", [("class", "intro")], l.t("app.intro")),
+        ]
+        if let message { main.append(H.el("div", [("class", "problems"), ("role", "alert")], [H.el("p", [], message)])) }
+        main += [
             H.el("form", [("method", "post"), ("action", "/start")], [
                 H.hidden("csrf", s.csrf),
                 H.el("div", [("class", "actions")], [H.el("button", [("type", "submit"), ("class", "primary")], l.t("app.start"))]),
             ]),
         ]
         if !s.answers.values.isEmpty { main.append(H.el("p", [], [H.link("/interview", l.t("nav.next") + " →")])) }
+        main.append(H.el("form", [("method", "post"), ("action", "/resume"), ("enctype", "multipart/form-data"), ("class", "resume")], [
+            H.hidden("csrf", s.csrf),
+            H.el("div", [("class", "question")], [
+                H.el("label", [("for", "saved")], l.t("app.resume")),
+                H.el("p", [("class", "help"), ("id", "saved-help")], l.t("app.resume_help")),
+                H.el("input", [("type", "file"), ("id", "saved"), ("name", "file"), ("aria-describedby", "saved-help")]),
+            ]),
+            H.el("div", [("class", "actions")], [H.el("button", [("type", "submit"), ("class", "secondary")], l.t("app.resume_submit"))]),
+        ]))
         main.append(H.el("p", [("class", "upload-link")], [H.link("/upload", l.t("upload.title"))]))
-        var reply = Reply.html(l.page(title: l.t("app.title"), path: "/", main: main))
+        var reply = Reply.html(l.page(title: l.t("app.title"), path: "/", main: main), status: status)
         if isNew { reply.cookie = s.id }
         return reply
+    }
+
+    /// The answers so far as a file (the terminal's `.partial` format), to go on later here or in the terminal.
+    func saveAnswers(_ request: Request) async throws -> Reply {
+        let (s, _) = await session(request)
+        let state = engine(for: s).walk(s.answers)
+        let asked: String? = request.uri.queryParameters.get("page")
+        let page = asked ?? state.current?.id
+        let saved = SavedInterview(language: s.language, date: s.date, procedures: nil, page: page, answers: s.answers)
+        return .file(Array(saved.yaml().utf8), name: "answers.partial.yaml", type: "application/yaml; charset=utf-8")
+    }
+
+    /// Goes on with a saved interview (from this app or the terminal's `case.yaml.partial`).
+    func resume(_ request: Request) async throws -> Reply {
+        var (s, isNew) = await session(request)
+        let bytes = try await body(request, limit: options.maxUploadBytes, session: s)
+        let parsed = FormData.multipart(bytes, contentType: request.headers[.contentType] ?? "")
+        try checkToken(parsed?.form ?? FormData(), s, isNew: isNew)
+        guard let file = parsed?.file, let text = String(validating: file.bytes, as: UTF8.self), let saved = SavedInterview.read(text) else {
+            return startPage(s, isNew: false, message: layout(s).t("app.resume_bad"), status: .badRequest)
+        }
+        s.answers = saved.answers
+        if let procedures = saved.procedures, saved.answers.given("case.procedures") == nil {
+            s.answers["case.procedures"] = procedures.joined(separator: ", ")
+        }
+        if strings.languages.contains(saved.language) { s.language = saved.language }
+        s.date = saved.date
+        s.rendered = nil
+        s.renderedFrom = nil
+        await store.save(s)
+        return .redirect("/interview" + (saved.page.map { "?page=" + H.query($0) } ?? ""))
     }
 
     /// Starts over: the answers are forgotten.

@@ -47,6 +47,8 @@ public struct InterviewServer: Sendable {
         router.post("/start") { request, _ in await self.respond(request) { try await self.restart(request) } }
         router.get("/interview") { request, _ in await self.respond(request) { try await self.showPage(request) } }
         router.post("/interview") { request, _ in await self.respond(request) { try await self.submitPage(request) } }
+        router.get("/save") { request, _ in await self.respond(request) { try await self.saveAnswers(request) } }
+        router.post("/resume") { request, _ in await self.respond(request) { try await self.resume(request) } }
         router.get("/done") { request, _ in await self.respond(request) { try await self.done(request) } }
         router.get("/download/:name") { request, context in
             let name = context.parameters.get("name") ?? ""

@@ -183,6 +183,32 @@ final class ServerTests: XCTestCase {
         XCTAssertTrue(reply.text.contains("upload/clients.csv:3:\(column): error[CASE014]"), reply.text)
     }
 
+    func testAnInterviewSavedAsAFileGoesOnInAnotherSession() throws {
+        var http = try client()
+        var page = try started(&http, language: "vi")
+        page = try answer(&http, page, [("case.procedures", "vn-single-status"), ("case.languages#1", "vi"), ("case.languages#2", "en")])
+        page = try answer(&http, page, [("people.applicant.name.given", "Lan"), ("people.applicant.name.family", "Phạm")])
+        XCTAssertEqual(page.page, "people.applicant.sex")
+        let saved = try http.get("/save?page=people.applicant.sex")
+        XCTAssertEqual(saved.status, 200)
+        XCTAssertEqual(saved.header("Content-Disposition"), "attachment; filename=\"answers.partial.yaml\"")
+        XCTAssertTrue(saved.text.contains("\"people.applicant.name.family\": \"Phạm\""), saved.text)
+
+        var later = HTTP(port: http.port)
+        let start = try later.get("/?lang=en")
+        XCTAssertTrue(start.text.contains("Go on with a saved interview"))
+        let resumed = try later.upload("/resume", csrf: try XCTUnwrap(start.csrf), fileName: "answers.partial.yaml", content: saved.body)
+        XCTAssertEqual(resumed.status, 303)
+        XCTAssertEqual(resumed.header("Location"), "/interview?page=people.applicant.sex")
+        let again = try later.get("/interview?page=people.applicant.sex")
+        XCTAssertEqual(again.page, "people.applicant.sex")
+        XCTAssertTrue(again.text.contains("<html lang=\"vi\">"), "the saved language comes back")
+        XCTAssertTrue(again.text.contains("Phạm"))
+        let notSaved = try later.upload("/resume", csrf: try XCTUnwrap(start.csrf), fileName: "x.yaml", content: Array("dossier: 2\n".utf8))
+        XCTAssertEqual(notSaved.status, 400)
+        XCTAssertTrue(notSaved.text.contains("Tệp này không phải là một cuộc phỏng vấn đã lưu."), notSaved.text)
+    }
+
     func testTheLogNamesNoAnswer() throws {
         var http = try client()
         var page = try started(&http)
