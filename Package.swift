@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Dossier: case file → resolved packet → bilingual HTML and PDF.
-/// Dependencies point one way: DossierCore ← DocumentModel/CaseModel ← Rules ← Compose ← HTMLExport/Typesetting ← PDF ← DossierKit ← dossier.
+/// Dependencies point one way: DossierCore ← DocumentModel/CaseModel ← Rules ← Compose ← HTMLExport/Typesetting ← PDF ← DossierKit
+/// ← Interview (the guided interview) ← InterviewServer (`dossier serve`) ← dossier.
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v13)],
@@ -14,6 +15,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The local web app (`dossier serve`): HTTP server, multipart uploads, ZIP downloads.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries: C pointers never leave the module that wraps them.
@@ -21,7 +27,7 @@ let package = Package(
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CDossierZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // ICU's line breaker behind a plain C API: Swift never sees an ICU header (clash with Foundation's ICU).
         .target(name: "CLineBreak", linkerSettings: [.linkedLibrary("icuuc")]),
@@ -35,15 +41,25 @@ let package = Package(
         .target(name: "Compose", dependencies: ["DossierCore", "DocumentModel", "CaseModel", "Rules", "CLibXML2", .product(name: "Yams", package: "Yams")]),
         .target(name: "HTMLExport", dependencies: ["DossierCore", "DocumentModel"]),
         .target(name: "Typesetting", dependencies: ["DossierCore", "DocumentModel", "CHarfBuzz", "CFreeType", "CLineBreak", "CHyphen"]),
-        .target(name: "PDF", dependencies: ["DossierCore", "DocumentModel", "Typesetting", "CHarfBuzz", "CHarfBuzzSubset", "CZlib"]),
+        .target(name: "PDF", dependencies: ["DossierCore", "DocumentModel", "Typesetting", "CHarfBuzz", "CHarfBuzzSubset", "CDossierZlib"]),
         // Sample document trees for the PDF engine's tests and benchmark (reusable by other tests).
         .target(name: "PDFFixtures", dependencies: ["DocumentModel"], path: "Benchmarks/Fixtures"),
         .executableTarget(name: "pdf-bench", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"],
                           path: "Benchmarks/pdf-bench"),
         .target(name: "DossierKit", dependencies: ["DossierCore", "CaseModel", "Rules", "Compose", "HTMLExport", "Typesetting", "PDF",
                                                   "CCrypto"]),
+        // The guided interview (issue 14): which question comes next, checked answers, the case file at the end.
+        .target(name: "Interview", dependencies: ["DossierCore", "CaseModel", "Rules", .product(name: "Yams", package: "Yams")]),
+        // `dossier serve`: the interview as accessible web pages, and batch uploads for consultancies.
+        .target(name: "InterviewServer", dependencies: [
+            "DossierCore", "DocumentModel", "CaseModel", "Rules", "HTMLExport", "DossierKit", "Interview",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .executableTarget(name: "dossier", dependencies: [
-            "DossierKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "DossierKit", "Interview", "InterviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // What every test target shares: repository paths, the real rule book, running the CLI built from these sources.
@@ -54,6 +70,9 @@ let package = Package(
         .testTarget(name: "ComposeTests", dependencies: ["Compose", "HTMLExport"], exclude: ["Fixtures"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PDFFixtures"], exclude: ["Golden"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"]),
+        .testTarget(name: "InterviewTests", dependencies: ["Interview", "TestSupport", "Rules", "CaseModel", "dossier"]),
+        .testTarget(name: "InterviewServerTests", dependencies: ["InterviewServer", "Interview", "DossierKit", "TestSupport", "dossier"],
+                    exclude: ["browser"]),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "TestSupport", "dossier"],
                     exclude: ["manifest.schema.json", "Golden", "Procedures"]),
     ]

@@ -1,4 +1,4 @@
-import CZlib
+import CDossierZlib
 
 /// zlib streams (RFC 1950), the format of `/FlateDecode` and of PNG image data.
 enum Deflate {
