@@ -6,5 +6,5 @@ struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Turn an immigration or consular case file into a complete, printable packet.",
         discussion: "Exit codes: 0 all good; 1 some input had errors (the rest still rendered); 2 usage error; 3 internal error.",
-        subcommands: [ProceduresCommand.self, SchemaCommand.self, CheckCommand.self, ExplainCommand.self, RenderCommand.self, DiffCommand.self])
+        subcommands: [ProceduresCommand.self, SchemaCommand.self, CheckCommand.self, ExplainCommand.self, RenderCommand.self, DiffCommand.self, ReportCommand.self])
 }

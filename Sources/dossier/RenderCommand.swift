@@ -40,6 +40,7 @@ struct RenderCommand: ParsableCommand {
             if showProgress { Terminal.progress("[\(done)/\(total)] \(name)") }
         }
         if showProgress { Terminal.progress("") }
+        do { try RunReportPage.write(folder: out, world: dossier.world) } catch { Terminal.printDiagnostics(error.diagnostics, sources: [:], json: common.json) }
         var failed = !problems.filter { $0.severity == .error }.isEmpty
         var summary: [JSONValue] = []
         for r in results {
