@@ -99,7 +99,8 @@ PY
 
     if [ "$doc" = checklist ]; then
         if python3 -c 'import typst' 2>/dev/null; then
-            typst_bench=(python3 "$ROOT/Benchmarks/typst/typst-bench.py")
+            # The interpreter itself, not a version manager's shim script (which can add hundreds of ms to "cold").
+            typst_bench=("$(python3 -c 'import sys; print(sys.executable)')" "$ROOT/Benchmarks/typst/typst-bench.py")
             typst_warm=$("${CPU[@]}" "${typst_bench[@]}" warm "$ROOT" "$WARM")
             tfield() { echo "$typst_warm" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k {print $2}'; }
             read -r cold rss < <(measure "${typst_bench[@]}" cold "$ROOT" "$OUT/typst-$doc.pdf")
