@@ -27,8 +27,8 @@ public struct RunReportFile: Sendable {
         public var warnings: [Problem]
         /// The 0-based position of the case in the unsharded input, when the report records it (`position`).
         public var position: Int?
-        /// The case's object exactly as read, for merging.
-        public var source: SourceValue
+        /// The case's object exactly as read, for merging (nil when read by the page's fast decoder).
+        public var source: SourceValue?
     }
 
     /// Shard `index` of `count` (1-based), when the run was sharded and the report says so.
@@ -42,8 +42,8 @@ public struct RunReportFile: Sendable {
     public var path: String
     public var cases: [Case]
     public var shard: Shard?
-    /// The whole document as read.
-    public var source: SourceValue
+    /// The whole document as read (nil when read by the page's fast decoder).
+    public var source: SourceValue?
 
     /// Reads `report.json` text; a wrong shape is an error naming the file, line and column.
     public static func parse(_ text: String, path: String) -> Result<RunReportFile, DiagnosticError> {

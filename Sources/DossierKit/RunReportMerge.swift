@@ -79,14 +79,14 @@ public struct RunReportMerge: Sendable {
 
         // Top-level keys: kept when every shard agrees (the format version); a key that differs (a timing, a count)
         // describes one shard, not the run, and is left out.
-        let first = shards[0].report.source.mapKeys ?? []
+        let first = shards[0].report.source?.mapKeys ?? []
         var members: [SourceEntry] = []
         var dropped: [String] = []
         for entry in first where entry.key != "shard" {
             if entry.key == "cases" {
-                let cases = order.map { shards[$0.shard].report.cases[$0.index].source }
+                let cases = order.map { shards[$0.shard].report.cases[$0.index].object }
                 members.append(SourceEntry(key: "cases", keyLocation: entry.keyLocation, value: .list(cases, at: entry.value.location)))
-            } else if shards.allSatisfy({ Self.same($0.report.source[entry.key], entry.value) }) {
+            } else if shards.allSatisfy({ Self.same($0.report.source?[entry.key], entry.value) }) {
                 members.append(entry)
             } else {
                 dropped.append(entry.key)
@@ -96,7 +96,7 @@ public struct RunReportMerge: Sendable {
             notes.append(.warning("REPORT006", "left out of the merged report because the shards differ in them: "
                                   + dropped.map { "`\($0)`" }.joined(separator: ", ")))
         }
-        let json = SourceJSONWriter.serialized(.map(members, at: shards[0].report.source.location))
+        let json = SourceJSONWriter.serialized(.map(members, at: .file(shards[0].report.path)))
 
         switch mergedCSV(order) {
         case .failure(let error): return .failure(error)
@@ -154,10 +154,10 @@ public struct RunReportMerge: Sendable {
                 if let first = firstSeen[id], first.shard != s {
                     problems.append(Diagnostic(.error, "REPORT003", "case `\(id)` is in two shards: \(shards[first.shard].report.path) "
                                                + "(input \(first.input)) and \(shard.report.path) (input \(c.input))",
-                                               at: c.source.location, notes: ["first at \(first.at)"],
+                                               at: c.object.location, notes: ["first at \(first.at)"],
                                                hint: "each case must be in exactly one shard: split one run with --shard K/N"))
                 } else if firstSeen[id] == nil {
-                    firstSeen[id] = (s, c.input, c.source.location)
+                    firstSeen[id] = (s, c.input, c.object.location)
                 }
             }
         }
@@ -172,7 +172,7 @@ public struct RunReportMerge: Sendable {
             var seen: [Int: SourceLocation] = [:]
             var problems: [Diagnostic] = []
             for (i, p) in positions.enumerated() {
-                let at = shards[all[i].shard].report.cases[all[i].index].source.location
+                let at = shards[all[i].shard].report.cases[all[i].index].object.location
                 if let first = seen[p!] {
                     problems.append(Diagnostic(.error, "REPORT003", "two cases at input position \(p!)", at: at, notes: ["first at \(first)"]))
                 }
@@ -233,5 +233,12 @@ public struct RunReportMerge: Sendable {
     static func same(_ a: SourceValue?, _ b: SourceValue?) -> Bool {
         guard let a, let b else { return a == nil && b == nil }
         return SourceJSONWriter.serialized(a) == SourceJSONWriter.serialized(b)
+    }
+}
+
+extension RunReportFile.Case {
+    /// The case as read by `RunReportFile.parse` (which `load` uses), or at least its input.
+    var object: SourceValue {
+        source ?? .map([SourceEntry(key: "input", keyLocation: .file(input), value: .scalar(input, plain: false, at: .file(input)))], at: .file(input))
     }
 }

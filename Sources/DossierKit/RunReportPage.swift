@@ -38,15 +38,23 @@ public struct RunReportPage: Sendable {
     /// A case whose manifest is missing or unreadable is still listed, with a note saying so.
     public static func write(folder: String, world: World) throws(DiagnosticError) {
         let reportPath = Dossier.join(folder, "report.json")
-        let text: String
-        do { text = try world.readText(reportPath) } catch {
+        let bytes: [UInt8]
+        do { bytes = try world.read(reportPath) } catch {
             throw DiagnosticError([.error("REPORT001", "cannot read the run report: \(error)", at: .file(reportPath),
                                           hint: "give the folder that `dossier render --out DIR` wrote")])
         }
-        let report: RunReportFile
-        switch RunReportFile.parse(text, path: reportPath) {
-        case .failure(let error): throw error
-        case .success(let r): report = r
+        var report: RunReportFile
+        if let decoded = RunReportDecoding.report(bytes, path: reportPath) {
+            report = decoded
+        } else {
+            // Not what the fast decoder expects: read it with positions, for an error that says where.
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw DiagnosticError([.error("REPORT001", "the run report is not UTF-8 text", at: .file(reportPath))])
+            }
+            switch RunReportFile.parse(text, path: reportPath) {
+            case .failure(let error): throw error
+            case .success(let r): report = r
+            }
         }
         var details: [String: CaseDetails] = [:]
         for c in report.cases where c.status == "ok" {
@@ -63,30 +71,16 @@ public struct RunReportPage: Sendable {
     /// A case's deadlines from its manifest (titles in the case's first language), in date order.
     static func details(manifest path: String, world: World) -> CaseDetails {
         guard world.exists(path) else { return CaseDetails(problem: "no manifest.json in the case folder") }
-        let text: String
-        do { text = try world.readText(path) } catch { return CaseDetails(problem: "cannot read manifest.json: \(error)") }
-        let root: SourceValue
-        switch SourceParser.parse(text, file: path, codePrefix: "REPORT") {
-        case .failure(let error): return CaseDetails(problem: error.diagnostics.first?.headline ?? "manifest.json is not valid JSON")
-        case .success(let value): root = value
-        }
-        var language = "en"
-        if case .list(let languages, _)? = root["languages"], let first = languages.first?.scalarText { language = first }
-        var deadlines: [Deadline] = []
-        if case .list(let packets, _)? = root["packets"] {
-            for packet in packets {
-                guard case .list(let items, _)? = packet["deadlines"] else { continue }
-                for item in items {
-                    let title = item["title"]
-                    let text = title?[language]?.scalarText ?? title?.mapKeys?.first?.value.scalarText ?? title?.scalarText ?? ""
-                    deadlines.append(Deadline(date: item["date"]?.scalarText ?? "", title: text,
-                                              procedure: packet["procedure"]?.scalarText ?? ""))
-                }
+        let bytes: [UInt8]
+        do { bytes = try world.read(path) } catch { return CaseDetails(problem: "cannot read manifest.json: \(error)") }
+        do { return CaseDetails(deadlines: try RunReportDecoding.deadlines(manifest: bytes)) } catch {
+            // Say where, when the manifest is not JSON at all.
+            if case .failure(let syntax) = SourceParser.parse(String(decoding: bytes, as: UTF8.self), file: path, codePrefix: "REPORT"),
+               let first = syntax.diagnostics.first {
+                return CaseDetails(problem: first.headline)
             }
+            return CaseDetails(problem: "manifest.json does not have the shape of a Dossier manifest")
         }
-        // Stable: same-day deadlines keep the manifest's order.
-        let ordered = deadlines.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
-        return CaseDetails(deadlines: ordered)
     }
 
     /// The whole page; the same report and manifests always give the same bytes.
