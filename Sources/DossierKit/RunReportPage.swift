@@ -25,13 +25,12 @@ public struct RunReportPage: Sendable {
     public var report: RunReportFile
     /// By case id (looked up, never iterated).
     public var details: [String: CaseDetails]
-    /// Shown in the title: the run's folder name.
-    public var name: String
 
-    public init(report: RunReportFile, details: [String: CaseDetails], name: String) {
+    /// The page of `report`, with each good case's details. The page does not name its folder, so the same run
+    /// written into two folders gives the same bytes.
+    public init(report: RunReportFile, details: [String: CaseDetails]) {
         self.report = report
         self.details = details
-        self.name = name
     }
 
     /// Reads `folder/report.json` and each good case's `folder/<id>/manifest.json`, and writes `folder/index.html`.
@@ -61,8 +60,7 @@ public struct RunReportPage: Sendable {
             guard let id = c.id, details[id] == nil else { continue }
             details[id] = Self.details(manifest: Dossier.join(Dossier.join(folder, id), "manifest.json"), world: world)
         }
-        let name = folder.split(separator: "/").last.map(String.init) ?? folder
-        let page = RunReportPage(report: report, details: details, name: name == "." || name.isEmpty ? "run" : name)
+        let page = RunReportPage(report: report, details: details)
         do { try world.write(Array(page.html().utf8), to: Dossier.join(folder, "index.html")) } catch {
             throw DiagnosticError([.error("IO001", "cannot write index.html: \(error)", at: .file(Dossier.join(folder, "index.html")))])
         }
@@ -101,7 +99,7 @@ public struct RunReportPage: Sendable {
         if let shard = report.shard { counts.append("shard \(shard)") }
         let header = ["Case", "Status", "Result", "Deadlines", "Files"]
         let body: [Node] = [
-            el("h1", [], [text("Run report: \(name)")]),
+            el("h1", [], [text("Run report")]),
             el("p", [("class", "meta")], [text(counts.joined(separator: " · "))]),
             el("p", [("class", "controls")], [
                 el("input", [("type", "search"), ("id", "search"), ("hidden", "hidden"), ("aria-label", "Search the cases"),
@@ -113,7 +111,7 @@ public struct RunReportPage: Sendable {
                 el("tbody", [], cases.map(row)),
             ]),
         ]
-        return Document(name: "index", title: "Run report: \(name)", language: "en", runningHeader: name,
+        return Document(name: "index", title: "Dossier run report", language: "en", runningHeader: "Dossier run report",
                         body: Element("body", [Attribute("class", "run-report")], body))
     }
 

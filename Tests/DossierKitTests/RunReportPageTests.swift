@@ -108,9 +108,15 @@ import TestSupport
         #expect(html.contains("no manifest.json in the case folder"))
     }
 
-    @Test func sameReportSameBytes() throws {
-        let files = ["out/report.json": Self.report, "out/csv-001/manifest.json": Self.manifest]
-        #expect(try Self.page(files) == Self.page(files))
+    @Test func sameRunSameBytesInAnyFolder() throws {
+        let files = ["out/report.json": Self.report, "out/csv-001/manifest.json": Self.manifest,
+                     "elsewhere/run-2/report.json": Self.report, "elsewhere/run-2/csv-001/manifest.json": Self.manifest]
+        let world = Self.world(files)
+        try RunReportPage.write(folder: "out", world: world)
+        try RunReportPage.write(folder: "elsewhere/run-2", world: world)
+        let a = try world.read("out/index.html"), b = try world.read("elsewhere/run-2/index.html")
+        #expect(a == b)
+        #expect(try Self.page(files) == String(decoding: a, as: UTF8.self))
     }
 
     @Test func aBrokenReportIsAnErrorWithItsPosition() throws {
