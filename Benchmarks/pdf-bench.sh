@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Benchmarks Dossier's PDF engine beside WeasyPrint and headless Chromium on the same documents, in one run:
-# a 3-page bilingual checklist and a ~30-page packet (Benchmarks/Fixtures). Ours renders the document trees; the
-# others render the HTML our HTMLExport writes for the same trees, with the same stylesheet (Templates/dossier.css).
+# Benchmarks Dossier's PDF engine beside WeasyPrint, headless Chromium and Typst on the same documents, in one run:
+# a 3-page bilingual checklist and a ~30-page packet (Benchmarks/Fixtures). Ours renders the document trees; WeasyPrint
+# and Chromium render the HTML our HTMLExport writes for the same trees, with the same stylesheet (Templates/dossier.css);
+# Typst compiles Benchmarks/typst/checklist.typ, a hand-kept twin of the checklist (same text, fonts and styling, 3
+# pages; there is no twin of the packet), so the Typst ratio is per identical document.
 #
-#   bash Benchmarks/pdf-bench.sh            # needs: swift, python3 with weasyprint (pip install weasyprint), chromium
+#   bash Benchmarks/pdf-bench.sh            # needs: swift, python3 with weasyprint and typst (pip install weasyprint
+#                                           # typst), chromium
 #   RUNS=10 WARM=60 bash Benchmarks/pdf-bench.sh
 #
 # Everything runs pinned to one core (taskset -c 0). "warm" is the median (and fastest) time per document inside one
@@ -93,4 +96,26 @@ PY
     else
         printf '| %s | Chromium | not installed (apt-get install chromium) | | | | |\n' "$doc"
     fi
+
+    if [ "$doc" = checklist ]; then
+        if python3 -c 'import typst' 2>/dev/null; then
+            # The interpreter itself, not a version manager's shim script (which can add hundreds of ms to "cold").
+            typst_bench=("$(python3 -c 'import sys; print(sys.executable)')" "$ROOT/Benchmarks/typst/typst-bench.py")
+            typst_warm=$("${CPU[@]}" "${typst_bench[@]}" warm "$ROOT" "$WARM")
+            tfield() { echo "$typst_warm" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k {print $2}'; }
+            read -r cold rss < <(measure "${typst_bench[@]}" cold "$ROOT" "$OUT/typst-$doc.pdf")
+            "${typst_bench[@]}" cold "$ROOT" "$OUT/typst-$doc.pdf"
+            printf '| %s | Typst %s (PyPI) | %s | %s (min %s; unchanged source, memoized: %s) | %s | %s | %s MiB |\n' "$doc" \
+                "$("${typst_bench[@]}" version)" "$(pages "$OUT/typst-$doc.pdf")" "$(tfield typst_ms)" "$(tfield typst_min_ms)" \
+                "$(tfield typst_memo_ms)" "$cold" "$(kib "$OUT/typst-$doc.pdf")" "$(( rss / 1024 ))"
+            typst_ratio=$(awk -v t="$(tfield typst_ms)" -v o="$(field checklist_ms)" 'BEGIN {printf "%.1f", t / o}')
+            typst_memo_ratio=$(awk -v t="$(tfield typst_memo_ms)" -v o="$(field checklist_ms)" 'BEGIN {printf "%.1f", t / o}')
+        else
+            printf '| %s | Typst | not installed (pip install typst) | | | | |\n' "$doc"
+        fi
+    fi
 done
+if [ -n "${typst_ratio:-}" ]; then
+    printf '\nchecklist, warm median, identical document: Typst / Dossier = %s× (target ≥ 10×); ' "$typst_ratio"
+    printf 'against Typst recompiling an unchanged source from its cache: %s×\n' "$typst_memo_ratio"
+fi

@@ -6,6 +6,10 @@ import Foundation
 public struct HTMLExporter: Sendable {
     /// The page counter text for printing, overriding the document's own; `{page}` and `{pages}` become CSS counters.
     public var pageLabel: String?
+    /// Adds `<meta name="viewport">` so the page fits a phone's width (the stylesheet's @media screen part).
+    public var viewport = true
+    /// A script of our own (never user text) for the page's `<head>`; the page must read the same without it.
+    public var script: String?
 
     /// An exporter; by default each document's own `pageLabel` (in its primary language) is printed.
     public init(pageLabel: String? = nil) {
@@ -17,8 +21,9 @@ public struct HTMLExporter: Sendable {
         var out = HTMLWriter()
         out.raw("<!DOCTYPE html>\n<html lang=\"")
         out.attributeValue(document.language)
-        // Phones lay the page out at their own width (the stylesheet's @media screen section makes it fit).
-        out.raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+        out.raw("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        if viewport { out.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n") }
+        out.raw("<title>")
         out.text(document.title)
         out.raw("</title>\n<style>\n")
         // "</" would end the style element early; `<\/` means the same to CSS.
@@ -26,7 +31,10 @@ public struct HTMLExporter: Sendable {
         if !stylesheet.hasSuffix("\n") { out.raw("\n") }
         out.raw("</style>\n<style>\n")
         out.raw(pageRule(runningHeader: document.runningHeader, label: pageLabel ?? document.pageLabel))
-        out.raw("</style>\n</head>\n")
+        out.raw("</style>\n")
+        // "</" would end the script element early; `<\/` means the same in JavaScript strings and regular expressions.
+        if let script { out.raw("<script>\n" + script.replacingAll("</", with: "<\\/") + "\n</script>\n") }
+        out.raw("</head>\n")
         out.element(document.body, depth: 0)
         out.raw("\n</html>\n")
         return out.result

@@ -72,6 +72,10 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(1)
         }
         printer.finish(summary)
+        // The run's page to read: every case's status, verdicts, deadlines and files (index.html beside report.json).
+        do { try RunReportPage.write(folder: out, world: dossier.world) } catch {
+            Terminal.printDiagnostics(error.diagnostics, sources: [:], json: common.json)
+        }
         if summary.errors > 0 { throw ExitCode(1) }
     }
 

@@ -102,7 +102,7 @@ import Testing
         let out = Repository.temporaryFolder("vi-first")
         let run = try Repository.dossier(["render", "Samples/vi-primary-georgia-divorced.json", "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
-        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: out).first { !$0.hasPrefix("report") && !$0.hasPrefix(".") })
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: out).first { !$0.hasPrefix("report") && !$0.hasPrefix(".") && $0 != "index.html" })
         let text = try Repository.run("/usr/bin/pdftotext", [out + "/" + folder + "/vn-single-status-checklist.pdf", "-"]).stdout
         #expect(text.contains("Trang 1/"))
         #expect(!text.contains("Page 1 of"))
@@ -115,7 +115,7 @@ import Testing
         let out = Repository.temporaryFolder("widowed")
         let run = try Repository.dossier(["render", "Samples/widowed-overseas-vietnamese-green-card.yaml", "--out", out, "--format", "html"])
         #expect(run.status == 0, "\(run.stderr)")
-        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: out).first { !$0.hasPrefix("report") && !$0.hasPrefix(".") })
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: out).first { !$0.hasPrefix("report") && !$0.hasPrefix(".") && $0 != "index.html" })
         let html = try String(contentsOfFile: out + "/" + folder + "/vn-single-status-cover-letter.html", encoding: .utf8)
         let enclosures = try #require(html.range(of: "<ol class=\"enclosures\">")).upperBound
         let listEnd = try #require(html.range(of: "</ol>", range: enclosures..<html.endIndex)).lowerBound
