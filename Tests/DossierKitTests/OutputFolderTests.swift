@@ -65,7 +65,7 @@ import Testing
         let run = try Repository.dossier(["render", "Samples/divorced-texas-power-of-attorney.yaml", "--out", out, "--format", "html"])
         #expect(run.status == 0, "\(run.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(names == [".dossier.lock", "2026-0142", "report.csv", "report.json"])
+        #expect(names == [".dossier.lock", "2026-0142", "index.html", "report.csv", "report.json"])
         let inside = try FileManager.default.contentsOfDirectory(atPath: out + "/2026-0142")
         #expect(inside.filter { $0.hasPrefix(".") } == [CaseMarker.fileName])
     }

@@ -58,7 +58,7 @@ let texasScript: [String: String] = [
     "case.languages#1": "en", "case.languages#2": "vi",
     "people.applicant.name.given": "Michael", "people.applicant.name.middle": "James", "people.applicant.name.family": "Turner",
     "people.applicant.sex": "male",
-    "people.applicant.birth.date": "1986-03-14", "people.applicant.birth.place": "Austin, Texas, USA",
+    "people.applicant.birth.date": "1986-03-14", "people.applicant.birth.place": "Austin, Texas, USA", "people.applicant.birth.country": "US",
     "people.applicant.us_status": "citizen",
     "people.applicant.passport.number": "567123498",
     "people.applicant.marital_status": "divorced",

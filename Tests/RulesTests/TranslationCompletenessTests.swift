@@ -63,7 +63,9 @@ import Testing
     }
 
     private func untranslated(_ text: String) -> Bool {
-        text.split(separator: " ").count >= 3 && !Self.sameInBothLanguages.contains(text)
+        // Three words or more, counting only words: `{label} — {n}` is punctuation around placeholders.
+        let words = text.split(separator: " ").filter { w in !w.hasPrefix("{") && w.contains(where: \.isLetter) }
+        return words.count >= 3 && !Self.sameInBothLanguages.contains(text)
     }
 
     private func visit(_ value: SourceValue, _ body: ([SourceEntry]) -> Void) {
