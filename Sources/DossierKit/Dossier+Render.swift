@@ -83,7 +83,7 @@ extension Dossier {
         // Each document is laid out once, for its own PDF and for the packet.
         var pdfs: [String: [UInt8]] = [:]
         var packetPDF: [UInt8]?
-        if formats.anyPDF, let pdf = pdfRenderer(logo: logo, paper: caseFile.fact("case.paper")?.string ?? "a4") {
+        if formats.anyPDF, let pdf = pdfRenderer(logo: logo, paper: Self.paper(for: caseFile)) {
             let title = caseFile.id + " — " + (plans.first?.title[caseFile.languages.first ?? "en"] ?? "packet")
             let rendered = renderPDFs(pdf, allDocuments, formats: formats, title: title, language: caseFile.languages.first ?? "en")
             for (document, output) in zip(allDocuments, rendered.documents) {
@@ -129,6 +129,15 @@ extension Dossier {
         result.files.append(("manifest.json", Array(manifest.serialized().utf8)))
         result.status = .ok
         return result
+    }
+
+    /// `case.paper`, else Letter for an applicant living in the United States (where it is the paper sold and the
+    /// paper US offices file), else A4.
+    static func paper(for caseFile: CaseFile) -> String {
+        if let paper = caseFile.fact("case.paper")?.string { return paper }
+        guard let residence = caseFile.fact("applicant.residence") else { return "a4" }
+        let country = residence["country"]?.string ?? "US"
+        return country == "US" ? "letter" : "a4"
     }
 
     func pdfRenderer(logo: (name: String, bytes: [UInt8])?, paper: String) -> PDFRenderer? {
