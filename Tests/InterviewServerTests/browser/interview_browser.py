@@ -113,6 +113,7 @@ VIETNAMESE = {
     "people.applicant.name.given": "Michael", "people.applicant.name.middle": "James", "people.applicant.name.family": "Turner",
     "people.applicant.sex": "male",
     "people.applicant.birth.date": "1986-03-14", "people.applicant.birth.place": "Austin, Texas, Hoa Kỳ",
+    "people.applicant.birth.country": "US",
     "people.applicant.us_status": "citizen",
     "people.applicant.passport.number": "567123498",
     "people.applicant.marital_status": "divorced",
