@@ -193,7 +193,7 @@ def vietnamese_on_a_phone():
 
 
 NOTARIAL = {
-    "case.procedures": "us-embassy-notarial",
+    "case.procedures": "us-embassy-notarial", "case.languages#1": "en", "case.languages#2": "vi",
     "people.applicant.name.given": "Rachel", "people.applicant.name.family": "Kowalski",
     "us_embassy_notarial.post": "ho-chi-minh-city",
     "us_embassy_notarial.documents#add": "true",
