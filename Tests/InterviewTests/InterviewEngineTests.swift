@@ -126,11 +126,16 @@ final class InterviewQuestionTests: XCTestCase {
 
     func testAnOverseasVietnameseIsAskedWhenTheySettledInTheUS() {
         var script = texasScript
+        // Born in Vietnam, left it at 23 (past the marriage age of 20): the settlement in the US starts the declaration.
+        script["people.applicant.birth.place"] = "Huế"
+        script["people.applicant.birth.country"] = "VN"
         script["vn_single_status.overseas_vietnamese"] = "có"
+        script["vn_single_status.left_vietnam_on"] = "2009-09-01"
         script["vn_single_status.settled_in_us_on"] = ""
         var driver = InterviewDriver()
         _ = driver.run(script)
-        // Not needed until the optional page says yes; then asked on its own page, required (left blank: asked again).
+        // Not needed until the optional page says yes; then asked on its
+        // own page, required (left blank: asked again).
         XCTAssertEqual(Array(driver.shown.suffix(2)), ["vn_single_status#more", "vn_single_status.settled_in_us_on"])
         let q = driver.state.current?.questions.first
         XCTAssertEqual(q?.id, "vn_single_status.settled_in_us_on")
@@ -197,7 +202,12 @@ final class CombinedInterviewTests: XCTestCase {
     func testTwoProceduresChosenInTheInterviewMakeOneCombinedCase() throws {
         var driver = InterviewDriver(procedures: nil)
         var script = texasScript
-        script["case.procedures"] = "1, 2"        // by number, as typed in a terminal
+        // By number, as typed in a terminal: the numbers the first page lists for the two procedures.
+        let chooser = try XCTUnwrap(driver.state.current?.questions.first { $0.id == "case.procedures" })
+        let numbers = try ["us-embassy-notarial", "vn-single-status"].map { id in
+            try XCTUnwrap(chooser.kind.choices.firstIndex { $0.value == id }, "\(id) is not offered") + 1
+        }
+        script["case.procedures"] = numbers.map(String.init).joined(separator: ", ")
         script["us_embassy_notarial.post"] = "hanoi"
         script["us_embassy_notarial.documents#add"] = "no"
         script["us_embassy_notarial.single_status_items"] = "affidavit-of-single-status, power-of-attorney"

@@ -53,7 +53,7 @@ final class TerminalInterviewTests: XCTestCase {
         term.line("Austin, Texas, USA")
         try term.expect("Quốc gia nơi sinh")
         try term.expect("> ")
-        term.line("")
+        term.line("us")                       // a code typed in lower case: written upper-case
         try term.expect("Tình trạng cư trú tại Hoa Kỳ")
         try term.expect("> ")
         term.line("1")
@@ -95,10 +95,10 @@ final class TerminalInterviewTests: XCTestCase {
             ("Quốc tịch", "vn"),
             ("Ngày dự kiến nộp hồ sơ tại Việt Nam", "2027-05-10"), ("Ai nộp hồ sơ tại Việt Nam", "2"), ("Tỉnh/thành phố tại Việt Nam", ""),
             ("Cách gửi hồ sơ đến Tổng Lãnh sự quán", "2"),
-            ("Tiểu bang nơi ký trước công chứng viên", "tx"),
+            ("Tiểu bang hoặc lãnh thổ nơi ký trước công chứng viên", "tx"),
             ("Đề nghị xử lý khẩn", ""), ("Một công chứng viên cho mọi giấy tờ", "có"), ("Đương sự là người Việt Nam định cư", ""),
-            ("Ngày bắt đầu định cư tại Hoa Kỳ", ""),
-            ("Mã hồ sơ", ""), ("Khổ giấy", "2"),
+            ("Ngày xuất cảnh khỏi Việt Nam", ""), ("Ngày bắt đầu định cư tại Hoa Kỳ", ""),
+            ("Số ngày từ Tổng Lãnh sự quán đến nơi nộp hồ sơ", ""), ("Mã hồ sơ", ""), ("Khổ giấy", "2"),
         ]
         for (label, answer) in answers {
             try term.expect(label)

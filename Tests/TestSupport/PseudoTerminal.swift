@@ -50,7 +50,9 @@ public final class PseudoTerminal {
                 return seen
             }
             let left = deadline.timeIntervalSinceNow
-            guard left > 0, readSome(timeout: left) else {
+            // A quiet second is not the end (a loaded machine starts the program slowly): only the deadline or the
+            // program closing the terminal is.
+            guard left > 0, read(timeout: left) != .closed else {
                 throw Timeout(waitingFor: text, screen: pending)
             }
         }
@@ -79,14 +81,19 @@ public final class PseudoTerminal {
         return process.terminationStatus
     }
 
+    private enum ReadResult { case data, quiet, closed }
+
     /// Reads what is available (false when nothing came in time or the program closed the terminal).
-    private func readSome(timeout: TimeInterval) -> Bool {
+    private func readSome(timeout: TimeInterval) -> Bool { read(timeout: timeout) == .data }
+
+    /// Reads what is available within at most a second: some output, nothing yet, or the terminal closed.
+    private func read(timeout: TimeInterval) -> ReadResult {
         var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-        guard poll(&fds, 1, Int32(max(1, min(timeout, 1) * 1000))) > 0 else { return false }
+        guard poll(&fds, 1, Int32(max(1, min(timeout, 1) * 1000))) > 0 else { return .quiet }
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let n = read(master, &buffer, buffer.count)
-        guard n > 0 else { return false }
+        let n = Glibc.read(master, &buffer, buffer.count)
+        guard n > 0 else { return .closed }
         bytes += buffer[0..<n]
-        return true
+        return .data
     }
 }

@@ -113,6 +113,7 @@ VIETNAMESE = {
     "people.applicant.name.given": "Michael", "people.applicant.name.middle": "James", "people.applicant.name.family": "Turner",
     "people.applicant.sex": "male",
     "people.applicant.birth.date": "1986-03-14", "people.applicant.birth.place": "Austin, Texas, Hoa Kỳ",
+    "people.applicant.birth.country": "US",
     "people.applicant.us_status": "citizen",
     "people.applicant.passport.number": "567123498",
     "people.applicant.marital_status": "divorced",
@@ -192,7 +193,7 @@ def vietnamese_on_a_phone():
 
 
 NOTARIAL = {
-    "case.procedures": "us-embassy-notarial",
+    "case.procedures": "us-embassy-notarial", "case.languages#1": "en", "case.languages#2": "vi",
     "people.applicant.name.given": "Rachel", "people.applicant.name.family": "Kowalski",
     "us_embassy_notarial.post": "ho-chi-minh-city",
     "us_embassy_notarial.documents#add": "true",
