@@ -22,7 +22,7 @@ extension InterviewEngine {
         return lines
     }
 
-    /// A rule file named from the rule book's folder (`Rules/vn-single-status/procedure.yaml`), wherever it lies.
+    /// A rule file named from the rule book's folder (`Rules/n-600/procedure.yaml`), wherever it lies.
     static func ruleFile(_ path: String) -> String {
         if path.hasPrefix("Rules/") { return path }
         if let r = path.range(of: "/Rules/", options: .backwards) { return String(path[path.index(after: r.lowerBound)...]) }

@@ -290,7 +290,7 @@ struct Planner {
         return personPages(id, context: context)
     }
 
-    /// `vn_single_status.intended_spouse` → `intended_spouse`; `us_embassy_notarial.documents.0.signer` →
+    /// `n_600.mother` → `mother`; `us_embassy_notarial.documents.0.signer` →
     /// `documents-1-signer`; never the applicant's id nor one given earlier.
     func personID(for question: Question) -> String {
         let parts = question.path.dropFirst().map { part in Int(part).map { String($0 + 1) } ?? part }

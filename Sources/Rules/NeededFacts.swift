@@ -4,7 +4,7 @@ import DossierCore
 /// A fact a procedure needs for this case (its `needs` entry holds), and whether the case gives it.
 public struct NeededFact: Sendable, Hashable {
     public var procedure: String
-    /// The path as the rule writes it (`applicant.passport`, `vn_single_status.intended_spouse.birth`).
+    /// The path as the rule writes it (`applicant.passport`, `n_600.mother.birth`).
     public var path: String
     public var why: String
     /// Where the `needs` entry is written (`Rules/<procedure>/procedure.yaml`, line).
