@@ -1,7 +1,7 @@
 /// Positions in a test's text, so expectations follow the sample files when they change.
-enum TextPlaces {
+public enum TextPlaces {
     /// `line:column` (1-based; columns count Unicode scalars, as diagnostics do) of the first `needle` after `after`.
-    static func place(of needle: String, in text: String, after: String? = nil) -> String {
+    public static func place(of needle: String, in text: String, after: String? = nil) -> String {
         let scalars = Array(text.unicodeScalars)
         func find(_ n: String, from start: Int) -> Int? {
             let target = Array(n.unicodeScalars)
@@ -18,7 +18,7 @@ enum TextPlaces {
     }
 
     /// The indentation of the line holding `needle`.
-    static func indentation(of needle: String, in text: String) -> String {
+    public static func indentation(of needle: String, in text: String) -> String {
         let line = text.split(separator: "\n").first { $0.contains(needle) } ?? ""
         return String(line.prefix { $0 == " " })
     }
