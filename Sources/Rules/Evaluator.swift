@@ -75,7 +75,7 @@ struct Evaluator {
         if path.hasPrefix("derived.") { return derived[String(path.dropFirst(8))] ?? .null }
         if let word = words[path] { return word }
         if path == "item" { return item.map { convert($0) } ?? .null }
-        if path.hasPrefix("item.") { return item?.lookup(String(path.dropFirst(5))).map { convert($0) } ?? .null }
+        if path.hasPrefix("item.") { return item?.lookup(String(path.dropFirst(5))).map { convert($0, path: schemaPath(path)) } ?? .null }
         if let fact = caseFile.fact(path) { return convert(fact, path: path) }
         return defaultValue(at: path)
     }
@@ -105,6 +105,16 @@ struct Evaluator {
     func concretePath(_ path: String) -> String {
         if path.hasPrefix("item."), let itemPath { return itemPath + path.dropFirst(4) }
         return path
+    }
+
+    /// The schema path of a fact path: `item.country` inside `applicant.marital_history[1]` →
+    /// `applicant.marital_history.country`, so an entry's country or choice prints like any other; nil for an
+    /// `item` whose list is unknown.
+    func schemaPath(_ path: String) -> String? {
+        guard path == "item" || path.hasPrefix("item.") else { return path }
+        guard let itemPath else { return nil }
+        let list = itemPath.replacingOccurrences(of: #"\[\d+\]"#, with: "", options: .regularExpression)
+        return list + path.dropFirst(4)
     }
 
     /// A fact as a value; a `row` field reads as a row of its table (so it prints as the row's name).

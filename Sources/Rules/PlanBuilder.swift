@@ -269,8 +269,8 @@ struct PlanBuilder {
             if let person { return PersonName.display(person, familyNameFirst: book.schema.familyNameFirst) }
         }
         // A choice prints its label in the language ("By mail"), not its value ("mail").
-        if let path, !path.hasPrefix("item"), !path.hasPrefix("derived."), case .string(let s) = v,
-           let label = book.schema.field(at: path.split(separator: ".").map(String.init))?.choiceLabels[s]?[lang] {
+        if let path, !path.hasPrefix("derived."), let schemaPath = e.schemaPath(path), case .string(let s) = v,
+           let label = book.schema.field(at: schemaPath.split(separator: ".").map(String.init))?.choiceLabels[s]?[lang] {
             return label
         }
         return v.text(in: lang, tables: book.tables, on: date)
