@@ -9,32 +9,10 @@ import TestSupport
 /// libraries, its install layout, and the jobs' own shell commands run locally, shard by shard, then merged and
 /// compared with one unsharded run.
 @Suite(.serialized) struct DistributedRunTests {
-    struct Ran {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// Runs a program in `directory` with `environment` added (and no inherited DOSSIER_HOME).
     static func run(_ program: String, _ arguments: [String], in directory: String = Repository.root,
-                    environment: [String: String] = [:]) throws -> Ran {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ProcessInfo.processInfo.environment
-        env["DOSSIER_HOME"] = nil
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Ran(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                              stderr: String(decoding: errData, as: UTF8.self))
+                    environment: [String: String] = [:]) throws -> Repository.Run {
+        try Repository.run(program, arguments, in: directory, environment: environment, removing: ["DOSSIER_HOME"])
     }
 
     /// A client book of 7 cases, one of them bad, and the report of rendering it in one run.

@@ -36,12 +36,16 @@ public enum Repository {
     }
 
     /// Runs a program with arguments from the repository root.
-    public static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    /// Runs a program in `directory` (the repository by default) with `environment` added and the variables in
+    /// `removing` taken out of the inherited environment.
+    public static func run(_ program: String, _ arguments: [String], in directory: String = root,
+                           environment: [String: String] = [:], removing: [String] = []) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
+        for name in removing { env[name] = nil }
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()
