@@ -12,7 +12,7 @@ extension InterviewEngine {
         for r in page?.reasons ?? [] where !reasons.contains(r) { reasons.append(r) }
         for r in reasons {
             let title = book.procedure(r.procedure)?.title.text(lang) ?? r.procedure
-            lines.append(strings.text("why.needed_by", lang, ["procedure": title]) + " " + r.why)
+            lines.append(strings.text("why.needed_by", lang, ["procedure": title]) + " " + r.why.text(lang))
             lines.append(strings.text("why.rule", lang, ["file": Self.ruleFile(r.location.file), "line": String(r.location.line)]))
         }
         if reasons.isEmpty {

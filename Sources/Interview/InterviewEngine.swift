@@ -142,7 +142,7 @@ public struct InterviewEngine: Sendable {
         guard let parsed else {
             guard q.required else { return nil }
             if let need = q.reasons.first {
-                return AnswerProblem(question: q.id, diagnostic: .error("CASE020", "`\(need.procedure)` needs `\(path)`: \(need.why)"))
+                return AnswerProblem(question: q.id, diagnostic: .error("CASE020", "`\(need.procedure)` needs `\(path)`: \(need.whyInEnglish)"))
             }
             return AnswerProblem(question: q.id, diagnostic: .error("CASE011", "missing required `\(path)`"))
         }

@@ -6,11 +6,15 @@ public struct NeededFact: Sendable, Hashable {
     public var procedure: String
     /// The path as the rule writes it (`applicant.passport`, `n_600.mother.birth`).
     public var path: String
-    public var why: String
+    /// Why it is needed, in the procedure's languages.
+    public var why: LocalizedText
     /// Where the `needs` entry is written (`Rules/<procedure>/procedure.yaml`, line).
     public var location: SourceLocation
     /// The case gives it, or its declared default does.
     public var satisfied: Bool
+
+    /// The reason as diagnostics give it: English, else the first language written.
+    public var whyInEnglish: String { why["en"] ?? why.entries.first?.text ?? "" }
 }
 
 extension Resolver {

@@ -126,14 +126,14 @@ struct ProcedureReader {
     }
 
     private mutating func readNeed(_ value: SourceValue) -> NeedRule? {
-        guard var r = RecordReader(value, what: "a needed fact", diagnostics: &diagnostics) else { return nil }
+        guard var r = RecordReader(value, what: "a needed fact", languages: languages, textScope: scope, diagnostics: &diagnostics) else { return nil }
         defer { r.finish(); diagnostics += r.diagnostics }
         guard let path = r.string("path", required: true) else { return nil }
         if case .failure(let message) = scope.type(of: path) {
             r.diagnostics.append(.error("RULE021", "`path`: \(message)", at: r.location))
         }
         let when = r.condition("when", scope: scope) ?? .always(at: r.location)
-        return NeedRule(path: path, when: when, why: r.string("why", required: true) ?? "", location: r.location)
+        return NeedRule(path: path, when: when, why: r.localized("why", required: true) ?? LocalizedText(), location: r.location)
     }
 
     private mutating func readVerdict(_ value: SourceValue) -> VerdictRule? {

@@ -77,7 +77,7 @@ public struct Resolver: Sendable {
             reported.append(need.path)
             let (at, parent) = nearestLocation(of: need.path, in: caseFile)
             let leaf = need.path.split(separator: ".").last.map(String.init) ?? need.path
-            diagnostics.append(.error("CASE020", "`\(procedure.id)` needs `\(need.path)`: \(need.why)", at: at,
+            diagnostics.append(.error("CASE020", "`\(procedure.id)` needs `\(need.path)`: \(need.whyInEnglish)", at: at,
                                       hint: parent.isEmpty ? "add `\(leaf):` at the top level" : "add `\(leaf):` under `\(parent)`"))
         }
         return diagnostics

@@ -12,8 +12,12 @@ public struct DerivedRule: Sendable, Hashable {
 public struct NeedRule: Sendable, Hashable {
     public var path: String
     public var when: Condition
-    public var why: String
+    /// Why the fact is needed, in the procedure's languages (the interview shows it in the applicant's language).
+    public var why: LocalizedText
     public var location: SourceLocation
+
+    /// The reason as diagnostics give it: English (all diagnostics are English), else the first language written.
+    public var whyInEnglish: String { why["en"] ?? why.entries.first?.text ?? "" }
 }
 
 /// Decides the packet's verdict when its condition holds.

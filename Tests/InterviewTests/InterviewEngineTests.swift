@@ -104,6 +104,33 @@ final class InterviewQuestionTests: XCTestCase {
         XCTAssertEqual(driver.engine.why(name.questions[0], on: name, lang: "en").first, "Every case file must give this.")
     }
 
+    func testWhyGivesTheReasonInTheInterviewsLanguage() throws {
+        var driver = InterviewDriver(language: "vi")
+        _ = driver.run(texasScript)
+        let page = try XCTUnwrap(driver.state.page("people.applicant.passport"))
+        let lines = driver.engine.why(page.questions[0], on: page, lang: "vi")
+        XCTAssertTrue(lines.contains { $0.hasSuffix("cần thông tin này: bản sao hộ chiếu (mục 8) và bản xác nhận cần số hộ chiếu") }, "\(lines)")
+        XCTAssertFalse(lines.contains { $0.contains("passport number") }, "no English reason in a Vietnamese interview: \(lines)")
+        // A language the procedure is not written in reads the English reason.
+        let es = driver.engine.why(page.questions[0], on: page, lang: "es")
+        XCTAssertTrue(es.contains { $0.hasSuffix(": the passport copy (item 8) and the statement need the passport number") }, "\(es)")
+    }
+
+    func testABlankNeededAnswerInAVietnameseInterviewIsCASE020WithTheEnglishReason() throws {
+        var script = texasScript
+        script["vn_single_status.settled_in_us_on"] = ""
+        script["people.applicant.birth.place"] = "Huế"
+        script["people.applicant.birth.country"] = "VN"
+        script["vn_single_status.overseas_vietnamese"] = "có"
+        script["vn_single_status.left_vietnam_on"] = "2009-09-01"
+        var driver = InterviewDriver(language: "vi")
+        _ = driver.run(script)
+        let problem = try XCTUnwrap(driver.state.problems.first)
+        XCTAssertEqual(problem.diagnostic.code, "CASE020")
+        XCTAssertTrue(problem.diagnostic.message.hasSuffix("so the consulate's confirmation (item 3) is declared from the start of your settlement in the US"),
+                      "diagnostics stay English: \(problem.diagnostic.message)")
+    }
+
     func testQuestionsAreInTheApplicantsLanguageFromTheRuleBook() throws {
         var driver = InterviewDriver(language: "vi")
         _ = driver.run(texasScript)

@@ -68,7 +68,7 @@ final class TerminalInterviewTests: XCTestCase {
         try term.expect("Tình trạng hôn nhân hiện tại")
         try term.expect("> ")
         term.line("?")                        // why: the procedure's rule and where it is written
-        try term.expect("the divorce decree or death certificate depends on it")
+        try term.expect("cần phán quyết ly hôn hay giấy chứng tử là tùy vào tình trạng hôn nhân")  // the reason in Vietnamese
         try term.expect("Quy tắc: Rules/vn-single-status/procedure.yaml, dòng")
         try term.expect("> ")
         term.line("1")

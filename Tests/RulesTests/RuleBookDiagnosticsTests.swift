@@ -17,13 +17,14 @@ import Testing
     /// The table that names countries, which the person model refers to.
     static let countries = RuleFile(path: "Rules/tables/countries.yaml", text: Repository.text("Rules/tables/countries.yaml"))
 
-    func load(documents: String) -> [Diagnostic] {
+    func load(documents: String, procedure extra: String = "") -> [Diagnostic] {
         let procedure = RuleFile(path: "Rules/test-procedure/procedure.yaml", text: """
         id: test-procedure
         title: { en: T, vi: T }
         authority: { en: A, vi: A }
         languages: [en, vi]
         outputs: [{ id: checklist, template: checklist.xhtml }]
+        \(extra)
         """)
         let docs = RuleFile(path: "Rules/test-procedure/documents.yaml", text: documents)
         switch RuleBookLoader.load([Self.sources, Self.people, Self.countries, procedure, docs]) {
@@ -89,5 +90,49 @@ import Testing
     @Test func aTextMissingOneLanguageIsAnError() {
         let d = load(documents: document("").replacingAll("why: { en: W, vi: W }", with: "why: { en: W }"))
         #expect(d.contains { $0.code == "RULE013" })
+    }
+
+    @Test func aNeedsReasonMissingALanguageIsRULE013AtItsText() {
+        let d = load(documents: document(""), procedure: """
+        needs:
+          - path: applicant.sex
+            why: { en: "the marriage age depends on it" }
+        """)
+        #expect(d.map(\.code) == ["RULE013"])
+        #expect(d.first?.message == "`why` has no `vi` text")
+        #expect(d.first?.location?.file == "Rules/test-procedure/procedure.yaml")
+        #expect(d.first?.location?.line == 8)
+        #expect(d.first?.location?.column == 10, "at the `{` of the reason")
+    }
+
+    @Test func aNeedsReasonInALanguageTheProcedureIsNotWrittenInIsRULE013() {
+        let d = load(documents: document(""), procedure: """
+        needs:
+          - path: applicant.sex
+            why: { en: W, vi: W, es: W }
+        """)
+        #expect(d.map(\.code) == ["RULE013"])
+        #expect(d.first?.location?.line == 8)
+        #expect(d.first?.location?.column == 26, "at the `es` key")
+    }
+
+    @Test func aNeedsReasonThatIsPlainTextIsRULE012() {
+        let d = load(documents: document(""), procedure: """
+        needs:
+          - path: applicant.sex
+            why: the marriage age depends on it
+        """)
+        #expect(d.map(\.code) == ["RULE012"])
+        #expect(d.first?.location?.line == 8)
+    }
+
+    @Test func aNeedsReasonsPlaceholderIsTypeChecked() {
+        let d = load(documents: document(""), procedure: """
+        needs:
+          - path: applicant.sex
+            why: { en: "{applicant.sx}", vi: W }
+        """)
+        #expect(d.map(\.code) == ["RULE023"])
+        #expect(d.first?.location?.line == 8)
     }
 }

@@ -33,6 +33,7 @@ import Testing
             if let t = n.title { out.append((n.code + ".title", t)) }
         }
         for v in p.verdicts { out.append((v.id, v.message)) }
+        for n in p.needs { out.append(("needs \(n.path)", n.why)) }
         for d in p.deadlines {
             out.append((d.id, d.title))
             if let n = d.note { out.append((d.id + ".note", n)) }

@@ -152,7 +152,7 @@ def vietnamese_on_a_phone():
             if pid == "people.applicant.passport" and not why_shown:
                 driver.find_element(By.CSS_SELECTOR, "details.why summary").click()
                 text = driver.find_element(By.CSS_SELECTOR, "details.why").text
-                assert "Rules/vn-single-status/procedure.yaml" in text and "passport" in text, text
+                assert "Rules/vn-single-status/procedure.yaml" in text and "cần số hộ chiếu" in text and "passport number" not in text, text
                 why_shown = True
             if pid == "people.applicant.name" and not os.path.exists(os.path.join(OUT, "screens", "interview-390.png")):
                 os.makedirs(os.path.join(OUT, "screens"), exist_ok=True)
