@@ -202,8 +202,9 @@ struct Composer {
 
     // MARK: Paths
 
-    /// Follows a path through loop variables, then the context. Every segment must exist; a null leaf is
-    /// accepted only when `nullIsFalse` (an optional `t:if` test), so a misspelt key is always an error.
+    /// Follows a path through loop variables, then the context. Every segment must exist; a null leaf (or a null
+    /// object on the way) is accepted only when `nullIsFalse` (an optional `t:if` test), so a misspelt key in a
+    /// value that is there is always an error.
     private mutating func resolve(_ path: TemplatePath, at: SourceLocation, nullIsFalse: Bool = false, note: String? = nil) -> TemplateValue? {
         let notes = note.map { [$0] } ?? []
         let first = path.segments[0]
@@ -232,6 +233,9 @@ struct Composer {
             case .list(let items):
                 report(Diagnostic(.error, "TPL010", "`\(parent)` is a list of \(items.count); `\(segment)` is not an index in it", at: at, notes: notes))
             case .null:
+                // An optional test through an absent optional object (`?facts.x.contact.phone` with no contact) is
+                // simply false: the path is declared, it has no value in this case.
+                if nullIsFalse { return .null }
                 report(Diagnostic(.error, "TPL010", "`\(parent)` is null, so `\(path)` has no value", at: at, notes: notes,
                                   hint: "test it first: <t:if test=\"?\(parent)\">"))
             default:

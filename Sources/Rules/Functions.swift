@@ -19,6 +19,7 @@ enum Functions {
         Signature(name: "add_months", parameters: [.date, .integer], result: .date, summary: "calendar months later (negative: earlier), day clamped"),
         Signature(name: "add_days", parameters: [.date, .integer], result: .date, summary: "days later (negative: earlier)"),
         Signature(name: "workdays_before", parameters: [.date, .integer], result: .date, summary: "n Monday–Friday working days before a date"),
+        Signature(name: "workdays_after", parameters: [.date, .integer], result: .date, summary: "n Monday–Friday working days after a date (Friday, 1 → Monday)"),
         Signature(name: "count", parameters: [nil], result: .integer,
                   summary: "count(list): number of items; count(list, condition): items for which the condition on `item` holds"),
         Signature(name: "sum", parameters: [nil, nil], result: .integer,
@@ -57,6 +58,7 @@ enum Functions {
         case ("add_months", .date(let d), .integer(let n)): return .date(d.adding(months: n))
         case ("add_days", .date(let d), .integer(let n)): return .date(d.adding(days: n))
         case ("workdays_before", .date(let d), .integer(let n)): return .date(workdays(before: d, n))
+        case ("workdays_after", .date(let d), .integer(let n)): return .date(workdays(after: d, n))
         case ("count", .list(let l), _): return .integer(l.count)
         default: return applyHolidayFunction(name, args, tables: tables) ?? .null
         }
@@ -77,6 +79,17 @@ enum Functions {
         var left = n
         while left > 0 {
             d = d.adding(days: -1)
+            if !isWeekend(d) { left -= 1 }
+        }
+        return d
+    }
+
+    /// Steps forward over Saturdays and Sundays (public holidays are not modelled).
+    static func workdays(after date: CalendarDate, _ n: Int) -> CalendarDate {
+        var d = date
+        var left = n
+        while left > 0 {
+            d = d.adding(days: 1)
             if !isWeekend(d) { left -= 1 }
         }
         return d

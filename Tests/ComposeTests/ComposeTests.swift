@@ -56,6 +56,16 @@ import Testing
         #expect(items[1].all(class: "valid").isEmpty)
     }
 
+    @Test func optionalTestThroughAnAbsentObjectIsFalse() throws {
+        let t = try Fixtures.template(Fixtures.page("""
+        <p><t:if test="?facts.surgeon.phone">call <t:value of="facts.surgeon.phone"/><t:else/>no phone</t:if></p>
+        """))
+        let absent: TemplateValue = ["facts": ["surgeon": .null]]
+        #expect(try t.compose(absent, strings: Fixtures.strings, options: Fixtures.bilingual).body.all("p").map(\.textContent) == ["no phone"])
+        let present: TemplateValue = ["facts": ["surgeon": ["phone": "+1 619 555 0110"]]]
+        #expect(try t.compose(present, strings: Fixtures.strings, options: Fixtures.bilingual).body.all("p").map(\.textContent) == ["call +1 619 555 0110"])
+    }
+
     @Test func negatedOptionalTestsAndElseBranches() throws {
         let t = try Fixtures.template(Fixtures.page("""
         <t:for each="packet.documents" as="doc"><p><t:if test="!?doc.valid_from">none<t:else/>from <t:value of="doc.valid_from"/></t:if></p></t:for>
