@@ -21,7 +21,9 @@ struct PlanBuilder {
         let (verdict, reasons) = verdict()
         let documents = procedure.documents.flatMap { plan($0) }
         let fees = self.fees(for: documents)
-        let deadlines = procedure.deadlines.compactMap { plan($0) }
+        // In date order, as a reader acts on them; rules of the same day keep the rule book's order.
+        let deadlines = procedure.deadlines.compactMap { plan($0) }.enumerated()
+            .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         for rule in procedure.notices { plan(rule) }
         let recipient = PlannedRecipient(name: procedure.recipient?.name.flatMap { localized(evaluator.evaluate($0.expression)) },
                                          address: procedure.recipient?.address.flatMap { text(evaluator.evaluate($0.expression)) })

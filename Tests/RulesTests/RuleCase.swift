@@ -28,7 +28,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
 
     static let caseKeys = ["name", "date", "set", "remove", "expect", "procedure"]
     static let expectKeys = ["verdict", "reasons", "documents", "include", "exclude", "steps", "issued_on_or_after", "fees",
-                             "derived", "deadlines", "notices_include", "notices_exclude", "warnings", "errors", "outputs", "summary"]
+                             "derived", "deadlines", "deadline_order", "notices_include", "notices_exclude", "warnings", "errors", "outputs", "summary"]
         + RuleCaseTexts.keys
 
     static func load(_ path: String, display: String) -> [RuleCase] {

@@ -82,6 +82,8 @@ import Testing
             let actual = plan.deadlines.first { $0.id == id }?.date.iso ?? "none"
             #expect(actual == date, "deadline \(id)")
         }
+        // `deadline_order`: the packet's deadlines, every one, in the order the checklist lists them (date order).
+        if let e = c.expect["deadline_order"] { #expect(plan.deadlines.map(\.id) == strings(e), "deadlines in date order") }
     }
 
     private func strings(_ value: SourceValue?) -> [String] {
