@@ -126,6 +126,9 @@ struct Composer {
         switch value {
         case .string(let s): return s.nfc
         case .number(let n): return String(n)
+        case .named(let code, let name):
+            // In the language of the element it stands in (a form's English answer), else the packet's first.
+            return (elementLanguages.last ?? languages.first).flatMap { name[$0] }?.nfc ?? code
         case .localized:
             report(.error("TPL014", "`\(path)` is localized text", at: at, hint: "use <t:localized of=\"\(path)\"/>"))
         default:
@@ -147,6 +150,8 @@ struct Composer {
                 }
             }
             return out
+        case .named(let code, let name):
+            return languages.map { ($0, name[$0]?.nfc ?? code) }
         case .string(let s):
             // Names, numbers and codes read the same in every language: shown once, in the primary language.
             return languages.first.map { [($0, strings.localizingDates(s.nfc, language: $0))] }
@@ -191,6 +196,7 @@ struct Composer {
         switch value {
         case .string(let s): return s.nfc
         case .number(let n): return String(n)
+        case .named(let code, let name): return name[language]?.nfc ?? code
         case .localized(let text):
             if let t = text[language] { return t.nfc }
             report(Diagnostic(.error, "TPL011", "`\(path)` has no `\(language)` text", at: at, notes: [note]))

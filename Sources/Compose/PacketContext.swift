@@ -79,8 +79,23 @@ public struct PacketContext: Sendable {
         case .integer: return .number(fact.integer ?? 0)
         case .date: return fact.date.map(TemplateValue.date) ?? .null
         case .oneOf: return .string(fact.string ?? "")
+        case .country:
+            guard let code = fact.string else { return .null }
+            return countryName(code).map { .named(code: code, name: $0) } ?? .string(code)
         default: return .string(fact.string ?? "")
         }
+    }
+
+    /// A country's name in every language of the rule book's country table (`country_names`), if it has the code.
+    func countryName(_ code: String) -> LocalizedText? {
+        book.schema.countryNames.flatMap { book.tables.name(of: $0, key: code, on: plan.evaluatedOn) }
+    }
+
+    /// An address's country by name, in English where the table has it: an address line is printed once, and
+    /// post and forms (USCIS, consulates) read the country line in English.
+    func countryInAddress(_ code: String) -> String {
+        guard let name = countryName(code) else { return code }
+        return name["en"] ?? languages.first.flatMap { name[$0] } ?? code
     }
 
     /// A person's facts as written, with `name` as printed (in the person's order) and the few lines documents print.
@@ -88,7 +103,7 @@ public struct PacketContext: Sendable {
         guard let fact, case .object(var pairs) = object(fact, fields: fields) else { return .null }
         let address = fact["residence"].map { r in
             [r["street"]?.string, [r["city"]?.string, r["state"]?.string, r["postal_code"]?.string].compactMap { $0 }.joined(separator: " "),
-             r["province"]?.string, r["country"]?.string].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+             r["province"]?.string, r["country"]?.string.map(countryInAddress)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
         }
         let usesGreenCard = fact["us_status"]?.string == "permanent-resident" && fact["green_card"] != nil
         let documentNumber = usesGreenCard ? fact.lookup("green_card.number")?.string

@@ -14,6 +14,8 @@ public indirect enum TemplateValue: Sendable, Hashable {
     case object([(key: String, value: TemplateValue)])
     /// Text in several languages, for `t:localized` and catalog placeholders.
     case localized(LocalizedText)
+    /// A code that prints as its name in the reader's language (a country: `VN` → "Vietnam", "Việt Nam").
+    case named(code: String, name: LocalizedText)
     /// A field that exists but has no value; only `t:if test="?path"` accepts it (as false).
     case null
 
@@ -73,6 +75,7 @@ public indirect enum TemplateValue: Sendable, Hashable {
         case .list(let items): return !items.isEmpty
         case .object(let pairs): return !pairs.isEmpty
         case .localized(let text): return !text.isEmpty
+        case .named(let code, _): return !code.isEmpty
         case .null: return false
         }
     }
@@ -86,6 +89,7 @@ public indirect enum TemplateValue: Sendable, Hashable {
         case .list: return "a list"
         case .object: return "an object"
         case .localized: return "localized text"
+        case .named: return "a named code"
         case .null: return "null"
         }
     }
@@ -99,6 +103,7 @@ public indirect enum TemplateValue: Sendable, Hashable {
         case (.object(let x), .object(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         case (.localized(let x), .localized(let y)): return x == y
+        case (.named(let a, let x), .named(let b, let y)): return a == b && x == y
         case (.null, .null): return true
         default: return false
         }
@@ -115,6 +120,7 @@ public indirect enum TemplateValue: Sendable, Hashable {
             for pair in pairs { hasher.combine(pair.key); hasher.combine(pair.value) }
         case .localized(let text): hasher.combine(5); hasher.combine(text)
         case .null: hasher.combine(6)
+        case .named(let code, let name): hasher.combine(7); hasher.combine(code); hasher.combine(name)
         }
     }
 }

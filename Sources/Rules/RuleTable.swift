@@ -59,7 +59,7 @@ public struct RuleTables: Sendable, Hashable {
     }
 
     /// The localized `name` of a table row, for a row value printed in a sentence.
-    func name(of table: String, key: String, on date: CalendarDate?) -> LocalizedText? {
+    public func name(of table: String, key: String, on date: CalendarDate?) -> LocalizedText? {
         guard case .localized(let text)? = self[table]?.row(key, on: date)?.cells["name"] else { return nil }
         return text
     }
