@@ -89,6 +89,8 @@ struct Composer {
             if let texts = catalogTexts(key, at: at) { out.append(contentsOf: Self.bilingual(texts, mode: mode)) }
         case .localized(let path, let mode, let at):
             if let texts = localizedTexts(path, at: at) { out.append(contentsOf: Self.bilingual(texts, mode: mode)) }
+        case .date(let path, let mode, let at):
+            if let texts = dateTexts(path, at: at) { out.append(contentsOf: Self.bilingual(texts, mode: mode)) }
         }
     }
 
@@ -161,6 +163,16 @@ struct Composer {
             report(.error("TPL014", "`\(path)` is \(value.kindName), not localized text", at: at))
             return nil
         }
+    }
+
+    /// A date in each case language, written as that language writes a date standing alone.
+    private mutating func dateTexts(_ path: TemplatePath, at: SourceLocation) -> [(lang: String, text: String)]? {
+        guard let text = text(of: path, at: at) else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            report(.error("TPL014", "`\(path)` is `\(text)`, not a date (YYYY-MM-DD)", at: at))
+            return nil
+        }
+        return languages.map { ($0, strings.longDateStyle($0).format(date)) }
     }
 
     private mutating func catalogTexts(_ key: String, at: SourceLocation) -> [(lang: String, text: String)]? {

@@ -1,13 +1,26 @@
 import DossierCore
 
-/// How a language writes a date inside its sentences, from the catalog key `format.date` (e.g. `dd/MM/yyyy`, or
-/// `yyyy-MM-dd` to keep ISO). Pattern letters: `yyyy` year, `MM`/`M` month, `dd`/`d` day; anything
-/// else is copied. Rule texts and facts carry ISO dates; they are rewritten only where a language's text is printed.
+/// How a language writes a date, from its catalog: `format.date` inside sentences (e.g. `dd/MM/yyyy`, or
+/// `yyyy-MM-dd` to keep ISO) and `format.date_long` on a letter's date line (`MMMM d, yyyy`). Pattern letters:
+/// `yyyy` year, `MM`/`M` month number, `MMMM` month name (`format.months.<1…12>`), `dd`/`d` day; text in single
+/// quotes is copied as is (`'de'`, `'ngày'`), `''` is a quote; anything else is copied. Rule texts and facts carry
+/// ISO dates; they are rewritten only where a language's text is printed.
 struct DateStyle: Sendable, Hashable {
     let pattern: String
+    /// January first; empty when the language names no months (then `MMMM` prints the number).
+    let monthNames: [String]
 
-    /// The catalog key that holds a language's pattern.
+    init(pattern: String, monthNames: [String] = []) {
+        self.pattern = pattern
+        self.monthNames = monthNames
+    }
+
+    /// The catalog key that holds a language's pattern for dates inside sentences.
     static let catalogKey = "format.date"
+    /// The catalog key of the pattern for a date standing alone, as on a letter's date line.
+    static let longCatalogKey = "format.date_long"
+    /// The catalog keys of the month names are this prefix and the month's number: `format.months.11`.
+    static let monthKeyPrefix = "format.months."
 
     func format(_ date: CalendarDate) -> String {
         var out = ""
@@ -15,10 +28,26 @@ struct DateStyle: Sendable, Hashable {
         var i = 0
         while i < chars.count {
             let c = chars[i]
+            if c == "'" {
+                // A quoted literal; `''` is one quote, inside or outside a quoted run.
+                if i + 1 < chars.count, chars[i + 1] == "'" { out.append("'"); i += 2; continue }
+                i += 1
+                while i < chars.count {
+                    if chars[i] == "'" {
+                        if i + 1 < chars.count, chars[i + 1] == "'" { out.append("'"); i += 2; continue }
+                        i += 1
+                        break
+                    }
+                    out.append(chars[i])
+                    i += 1
+                }
+                continue
+            }
             var run = 1
             while i + run < chars.count, chars[i + run] == c { run += 1 }
             switch c {
             case "y": out += String(date.year)
+            case "M" where run >= 4 && monthNames.count == 12: out += monthNames[date.month - 1]
             case "M": out += run >= 2 ? Self.pad(date.month) : String(date.month)
             case "d": out += run >= 2 ? Self.pad(date.day) : String(date.day)
             default: out += String(repeating: c, count: run)
@@ -57,14 +86,24 @@ struct DateStyle: Sendable, Hashable {
 }
 
 extension StringCatalog {
-    /// The date style of a language, when its catalog sets `format.date`.
+    /// The date style of a language inside sentences, when its catalog sets `format.date`.
     func dateStyle(_ language: String) -> DateStyle? {
-        guard let pattern = string(DateStyle.catalogKey, language: language), !pattern.isEmpty else { return nil }
-        return DateStyle(pattern: pattern)
+        style(DateStyle.catalogKey, language: language)
+    }
+
+    /// The style of a date standing alone (a letter's date line): `format.date_long`, else `format.date`, else ISO.
+    func longDateStyle(_ language: String) -> DateStyle {
+        style(DateStyle.longCatalogKey, language: language) ?? dateStyle(language) ?? DateStyle(pattern: "yyyy-MM-dd")
     }
 
     /// A text of `language` with its ISO dates written the language's way (unchanged without `format.date`).
     func localizingDates(_ text: String, language: String) -> String {
         dateStyle(language)?.rewrite(text) ?? text
+    }
+
+    private func style(_ key: String, language: String) -> DateStyle? {
+        guard let pattern = string(key, language: language), !pattern.isEmpty else { return nil }
+        let names = (1...12).map { string(DateStyle.monthKeyPrefix + String($0), language: language) ?? "" }
+        return DateStyle(pattern: pattern, monthNames: names.contains("") ? [] : names)
     }
 }

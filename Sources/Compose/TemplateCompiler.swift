@@ -8,8 +8,9 @@ struct TemplateCompiler {
                                               "span", "strong", "sub", "sup", "time", "u", "title"]
     static let instructions: [String: [String]] = [
         "for": ["each", "as"], "if": ["test"], "else": [], "value": ["of"], "text": ["key", "mode"], "localized": ["of", "mode"],
+        "date": ["of", "mode"],
     ]
-    static let instructionNames = ["for", "if", "else", "value", "text", "localized"]
+    static let instructionNames = ["for", "if", "else", "value", "text", "localized", "date"]
 
     let map: SourceMap
     var diagnostics: [Diagnostic] = []
@@ -98,7 +99,7 @@ struct TemplateCompiler {
         for attribute in e.attributes {
             if attribute.namespace == templateNamespace {
                 error("TPL012", "unknown template attribute `\(attribute.qualifiedName)` on <\(e.qualifiedName)>", at: attribute.location,
-                      hint: "template instructions are elements: t:for, t:if, t:value, t:text, t:localized")
+                      hint: "template instructions are elements: t:for, t:if, t:value, t:text, t:localized, t:date")
                 continue
             }
             attributes.append(AttributeTemplate(name: attribute.qualifiedName, value: interpolation(attribute)))
@@ -189,16 +190,16 @@ struct TemplateCompiler {
         case "else":
             error("TPL013", "<t:else/> belongs directly inside <t:if>", at: e.location)
             return nil
-        case "value", "text", "localized":
+        case "value", "text", "localized", "date":
             if !isEmpty { error("TPL013", "<\(e.qualifiedName)> must be empty", at: e.location) }
             if e.localName == "value" {
                 guard let p = path("of"), ok else { return nil }
                 return .value(p, at: e.location)
             }
-            if e.localName == "localized" {
+            if e.localName == "localized" || e.localName == "date" {
                 let p = path("of"), m = mode()
                 guard let p, let m, ok else { return nil }
-                return .localized(p, mode: m, at: e.location)
+                return e.localName == "date" ? .date(p, mode: m, at: e.location) : .localized(p, mode: m, at: e.location)
             }
             let key = required("key")?.value.trimmingSpaces, m = mode()
             if key?.isEmpty == true { error("TPL013", "<\(e.qualifiedName)> has an empty `key`", at: e.location) }

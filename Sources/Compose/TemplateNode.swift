@@ -12,6 +12,8 @@ indirect enum TemplateNode: Sendable {
     case value(TemplatePath, at: SourceLocation)
     case catalogText(key: String, mode: BilingualMode, at: SourceLocation)
     case localized(TemplatePath, mode: BilingualMode, at: SourceLocation)
+    /// An ISO date written as each language writes a date standing alone (`format.date_long`): a letter's date line.
+    case date(TemplatePath, mode: BilingualMode, at: SourceLocation)
 }
 
 /// An output element whose attributes may hold `{path}` placeholders.

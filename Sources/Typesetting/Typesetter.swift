@@ -14,7 +14,8 @@ public struct Typesetter: Sendable {
         self.images = images
     }
 
-    /// Lays out `document`: box tree, lines, pages, then the running header with "Page X of Y" on each page.
+    /// Lays out `document`: box tree, lines, pages, then the running header with "Page X of Y" on each page of a
+    /// document of several pages. A one-page document (a letter, a notice) gets none: nothing to number or to tie.
     public func layout(_ document: Document) -> LaidOutDocument {
         let context = LayoutContext(fonts: fonts, stylesheet: stylesheet, documentName: document.name,
                                     language: document.language, images: images)
@@ -25,6 +26,10 @@ public struct Typesetter: Sendable {
         let content = flow.finishedPages()
         var pages: [LaidOutPage] = []
         for (i, items) in content.enumerated() {
+            guard content.count > 1 else {
+                pages.append(LaidOutPage(width: setup.width, height: setup.height, items: items))
+                continue
+            }
             let margins = PageMargins(context: context, setup: setup)
             let header = margins.items(header: document.runningHeader, pageLabel: document.pageLabel(page: i + 1, of: content.count),
                                        language: document.language)

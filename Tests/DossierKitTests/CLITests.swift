@@ -117,11 +117,13 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: out).first { !$0.hasPrefix("report") && !$0.hasPrefix(".") && $0 != "index.html" })
         let html = try String(contentsOfFile: out + "/" + folder + "/vn-single-status-cover-letter.html", encoding: .utf8)
-        let enclosures = try #require(html.range(of: "<ol class=\"enclosures\">")).upperBound
-        let listEnd = try #require(html.range(of: "</ol>", range: enclosures..<html.endIndex)).lowerBound
+        // The request is part of the letter's body; the enclosure list (after the signature) does not hold it.
+        let enclosuresStart = try #require(html.range(of: "<ul class=\"enclosures\">"))
+        let enclosures = enclosuresStart.upperBound
+        let listEnd = try #require(html.range(of: "</ul>", range: enclosures..<html.endIndex)).lowerBound
         #expect(!html[enclosures..<listEnd].contains("Marital-status confirmation"))
-        #expect(html[listEnd...].contains("I also ask the Consulate General to issue"))
-        #expect(html[listEnd...].contains("Marital-status confirmation issued by the Consulate General"))
+        #expect(html[..<enclosuresStart.lowerBound].contains("I also ask the Consulate General to issue"))
+        #expect(html[..<enclosuresStart.lowerBound].contains("Marital-status confirmation issued by the Consulate General"))
     }
 
     /// Issue 15: a wrong `--templates`/`--resources` folder is the user's mistake: exit 2 with a clear message, not 3.
