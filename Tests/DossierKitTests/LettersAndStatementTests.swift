@@ -53,6 +53,31 @@ import Testing
         #expect(!html.contains("<h2>"))
     }
 
+    /// Issue 12: a US citizen in Ho Chi Minh City swears the statement at the Consulate General, so the statement
+    /// carries the consular officer's certificate with the post's venue instead of a notary's jurat.
+    @Test func aStatementSwornAtTheUSPostCarriesTheConsularOfficersCertificate() throws {
+        let dossier = try Dossier(world: FileSystemWorld(), resources: Repository.root, pdf: false)
+        let sample = "Samples/us-embassy-notarial/combined-hcmc-single-status-sworn-at-consulate.yaml"
+        let input = CaseInput(name: "case.yaml", text: Repository.text(sample), folder: Repository.path("Samples/us-embassy-notarial"))
+        let result = dossier.render(input, formats: OutputFormats(html: true, pdf: false), date: nil)
+        let file = try #require(result.files.first { $0.name == "vn-single-status-statement-of-non-impediment.html" })
+        let html = String(decoding: file.bytes, as: UTF8.self)
+        for expected in ["For the Consular Officer", "Socialist Republic of Vietnam", "City of <span class=\"filled\">Ho Chi Minh City</span>",
+                         "Consulate General of the United States of America", "ss:", "Subscribed and sworn to before me, a consular officer",
+                         "by <span class=\"field\">Daniel Chukwuemeka Okafor</span>", "Consular seal", "Con dấu lãnh sự",
+                         "Tổng Lãnh sự quán Hợp chủng quốc Hoa Kỳ"] {
+            #expect(html.contains(expected), "the certificate has \(expected)")
+        }
+        #expect(!html.contains("Notary Public"), "no notary's jurat")
+        // Sworn at the post when the case says so: without it, the same statement keeps the notary's jurat.
+        let atHome = Repository.text(sample).replacingOccurrences(of: "    - statement-of-non-impediment\n", with: "")
+        let other = dossier.render(CaseInput(name: "case.yaml", text: atHome, folder: Repository.path("Samples/us-embassy-notarial")),
+                                   formats: OutputFormats(html: true, pdf: false), date: nil)
+        let notary = try #require(other.files.first { $0.name == "vn-single-status-statement-of-non-impediment.html" })
+        let notaryHTML = String(decoding: notary.bytes, as: UTF8.self)
+        #expect(notaryHTML.contains("For the Notary Public") && !notaryHTML.contains("For the Consular Officer"))
+    }
+
     @Test func theSignatureAndTheJuratShareThePageOfTheStatementsLastLines() throws {
         let pages = try Self.pages(Self.statementPDF)
         let last = try #require(pages.last)
