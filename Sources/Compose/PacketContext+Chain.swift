@@ -1,10 +1,11 @@
 import DossierCore
 import Rules
 
-/// A document's chain in short for the checklist's summary table ("Notary → Secretary of State → Consulate"), from
-/// the kinds of its steps: the catalog's `label.step.<kind>` in every packet language. Only the steps that certify
-/// (or translate) the paper count; a document with none shows its first step's kind ("Sign", "Obtain"). Alternative
-/// routes are each a whole chain, joined by `label.step.or`.
+/// A document's chain in short for the checklist's summary table ("Notary › Secretary of State › Consulate"), from
+/// the kinds of its steps: the catalog's `label.step.<kind>` in every packet language, joined by `label.step.then`
+/// (a character the bundled fonts have). Only the steps that certify (or translate) the paper count; a document with
+/// none shows its first step's kind ("Sign", "Obtain"). Alternative routes are each a whole chain, joined by
+/// `label.step.or`.
 extension PacketContext {
     /// Step kinds that make the paper itself (obtain it, sign it, copy it) rather than certify it.
     static let makingKinds: Set<String> = ["obtain", "sign", "photocopy", "other"]
@@ -29,7 +30,7 @@ extension PacketContext {
         guard !chains.isEmpty else { return .null }
         return .localized(LocalizedText(languages.map { lang in
             let name = { (key: String) in strings.string("label.step.\(key)", language: lang) ?? key }
-            let texts = chains.map { $0.map(name).joined(separator: " → ") }
+            let texts = chains.map { $0.map(name).joined(separator: " \(name("then")) ") }
             return (lang, texts.joined(separator: "; \(name("or")) "))
         }))
     }
