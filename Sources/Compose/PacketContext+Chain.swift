@@ -4,8 +4,7 @@ import Rules
 /// A document's chain in short for the checklist's summary table ("Notary › Secretary of State › Consulate"), from
 /// the kinds of its steps: the catalog's `label.step.<kind>` in every packet language, joined by `label.step.then`
 /// (a character the bundled fonts have). Only the steps that certify (or translate) the paper count; a document with
-/// none shows its first step's kind ("Sign", "Obtain"). Alternative routes are each a whole chain, joined by
-/// `label.step.or`.
+/// none shows its first step's kind ("Sign", "Obtain"). Alternative routes are joined by `label.step.or`.
 extension PacketContext {
     /// Step kinds that make the paper itself (obtain it, sign it, copy it) rather than certify it.
     static let makingKinds: Set<String> = ["obtain", "sign", "photocopy", "other"]
@@ -24,14 +23,19 @@ extension PacketContext {
         return seen
     }
 
-    /// `doc.chain`: localized text, or null for a document without steps.
+    /// `doc.chain`: localized text, or null for a document without steps. Routes that start alike print the shared
+    /// start once: "Notary › Secretary of State › Consulate; or Apostille › Translation".
     func chain(_ d: PlannedDocument) -> TemplateValue {
         let chains = chainKinds(d)
-        guard !chains.isEmpty else { return .null }
+        guard let first = chains.first else { return .null }
+        var shared = 0
+        while chains.count > 1, chains.allSatisfy({ $0.count > shared + 1 && $0[shared] == first[shared] }) { shared += 1 }
         return .localized(LocalizedText(languages.map { lang in
             let name = { (key: String) in strings.string("label.step.\(key)", language: lang) ?? key }
-            let texts = chains.map { $0.map(name).joined(separator: " \(name("then")) ") }
-            return (lang, texts.joined(separator: "; \(name("or")) "))
+            let arrow = " \(name("then")) "
+            let rests = chains.map { $0.dropFirst(shared).map(name).joined(separator: arrow) }
+            let start = first.prefix(shared).map { name($0) + arrow }.joined()
+            return (lang, start + rests.joined(separator: "; \(name("or")) "))
         }))
     }
 }
