@@ -37,8 +37,8 @@ import Testing
     /// `(number, first-language title)` of the summary table's rows and of the items below it.
     static func rowsAndItems(_ page: String) -> (rows: [String], items: [String]) {
         let table = matches(#"<table class="glance">(.*?)</table>"#, in: page).first ?? ""
-        let rows = matches(#"<tr><td class="number">(\d+(?:<br><span class="muted">\(\d+\)</span>)?</td><td><span lang="[a-z]+">[^<]*)</span>"#, in: table)
-            .map { $0.replacingOccurrences(of: #"(<br><span class="muted">\(\d+\)</span>)?</td><td><span lang="[a-z]+">"#, with: ". ", options: .regularExpression) }
+        let rows = matches(#"<tr>\s*<td class="number">(\d+(?:<br><span class="muted">\(\d+\)</span>)?</td>\s*<td><span lang="[a-z]+">[^<]*)</span>"#, in: table)
+            .map { $0.replacingOccurrences(of: #"(<br><span class="muted">\(\d+\)</span>)?</td>\s*<td><span lang="[a-z]+">"#, with: ". ", options: .regularExpression) }
         let items = matches(#"<div class="item">\s*<h3>(\d+\. <span lang="[a-z]+">[^<]*)</span>"#, in: page)
             .map { $0.replacingOccurrences(of: #"<span lang="[a-z]+">"#, with: "", options: .regularExpression) }
         return (rows, items)
