@@ -94,7 +94,8 @@ struct Composer {
         }
     }
 
-    /// Spans with `lang`, the secondary languages with class `tr`, joined as the mode says.
+    /// Spans with `lang`, the secondary languages with class `tr`, joined as the mode says; a label is wrapped in
+    /// one `nobr` span so it never breaks, even in one language.
     static func bilingual(_ texts: [(lang: String, text: String)], mode: BilingualMode) -> [Node] {
         var out: [Node] = []
         for (index, entry) in texts.enumerated() {
@@ -105,7 +106,7 @@ struct Composer {
             let attributes = index == 0 ? [Attribute("lang", entry.lang)] : [Attribute("lang", entry.lang), Attribute("class", "tr")]
             out.append(.element(Element("span", attributes, [.text(entry.text)])))
         }
-        return out
+        return mode == .label ? [.element(Element("span", [Attribute("class", "nobr")], out))] : out
     }
 
     // MARK: Values

@@ -145,7 +145,9 @@ public struct PacketContext: Sendable {
         let warnings = plan.notices.filter { $0.kind == .warning }
         let instructions = plan.notices.filter { $0.kind == .instruction }
         let total = plan.fees.reduce(0) { $0 + $1.amount.minorUnits }
-        let documents = plan.documents.map { (planned: $0, value: document($0)) }
+        // One numbering for the whole packet: 1…n in checklist order, so the letter's enclosures (the same values)
+        // carry the checklist's numbers; the rule book's own item number is kept as `source_number`.
+        let documents = plan.documents.enumerated().map { (planned: $1, value: document($1, number: $0 + 1)) }
         return .object([
             ("procedure", .string(plan.procedure)),
             ("title", .localized(plan.title)),
@@ -157,6 +159,8 @@ public struct PacketContext: Sendable {
                                    ("address", .optional(plan.recipient.address.map(TemplateValue.string)))])),
             ("summary", .list(plan.summary.map { .object([("label", .localized($0.label)), ("value", Self.once($0.value))]) })),
             ("documents", .list(documents.map(\.value))),
+            ("document_count", .number(documents.count)),
+            ("has_source_numbers", .bool(plan.documents.contains { $0.number != nil })),
             ("enclosures", .list(documents.filter { $0.planned.enclosed && $0.planned.sentToAuthority }.map(\.value))),
             ("requests", .list(documents.filter { !$0.planned.enclosed && $0.planned.sentToAuthority }.map(\.value))),
             ("fees", .list(plan.fees.map(fee))),
@@ -175,12 +179,16 @@ public struct PacketContext: Sendable {
         Set(text.entries.map(\.text)).count == 1 ? .string(text.entries[0].text) : .localized(text)
     }
 
-    func document(_ d: PlannedDocument) -> TemplateValue {
+    /// A document as the templates read it; `number` is its place in the packet (1…n), `source_number` the item
+    /// number of the authority's own list, when the rule book gives one.
+    func document(_ d: PlannedDocument, number: Int) -> TemplateValue {
         let months: TemplateValue = d.valid.flatMap { $0.days == nil ? TemplateValue.number($0.months) : nil } ?? .null
         let days: TemplateValue = d.valid?.days.map(TemplateValue.number) ?? .null
         return .object([
             ("id", .string(d.id)),
-            ("number", d.number.map(TemplateValue.number) ?? .null),
+            ("number", .number(number)),
+            ("source_number", d.number.map(TemplateValue.number) ?? .null),
+            ("chain", chain(d)),
             ("title", .localized(d.title)),
             ("form", label("form.\(d.form)")),
             ("issuer", .localized(d.issuer)),

@@ -20,8 +20,9 @@ struct Preview {
                 H.text(layout.t("result.verdict") + ": "), H.el("strong", [], layout.t("verdict." + plan.verdict.rawValue)),
             ]))
             var items: [Node] = []
-            for d in plan.documents {
-                items.append(H.el("li", [], [H.text(d.number.map { "\($0). " } ?? ""), H.localized(d.title, lang)]))
+            // Numbered 1…n as the checklist numbers them.
+            for (index, d) in plan.documents.enumerated() {
+                items.append(H.el("li", [], [H.text("\(index + 1). "), H.localized(d.title, lang)]))
             }
             if !items.isEmpty { content.append(H.el("ul", [("class", "documents")], items)) }
         }

@@ -47,9 +47,8 @@ struct ResultPages {
             nodes.append(H.el("ul", [("class", "reasons")], plan.reasons.map { H.el("li", [], [H.localized($0.message, lang)]) }))
         }
         nodes.append(H.el("h3", [], t("result.documents")))
-        nodes.append(H.el("ol", [("class", "documents")], plan.documents.map { d in
-            H.el("li", [], [H.text(d.number.map { "\($0). " } ?? ""), H.localized(d.title, lang)])
-        }))
+        // The list's own numbers 1…n are the checklist's.
+        nodes.append(H.el("ol", [("class", "documents")], plan.documents.map { d in H.el("li", [], [H.localized(d.title, lang)]) }))
         if !plan.fees.isEmpty {
             nodes.append(H.el("h3", [], t("result.fees")))
             nodes.append(H.el("ul", [], plan.fees.map { f in H.el("li", [], [H.text(f.amount.display + " — "), H.localized(f.title, lang)]) }))

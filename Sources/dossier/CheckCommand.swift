@@ -35,9 +35,10 @@ enum Summary {
     static func text(_ plan: PacketPlan, language: String) -> String {
         var lines = ["  \(plan.procedure): \(plan.verdict.rawValue) (rules as of \(plan.evaluatedOn.iso))"]
         for r in plan.reasons { lines.append("    ! \(r.message[language] ?? "")") }
-        for d in plan.documents {
+        // Numbered 1…n as the checklist and the letter number them.
+        for (index, d) in plan.documents.enumerated() {
             let valid = d.valid.map { " — issued on or after \($0.issuedOnOrAfter.iso)" } ?? ""
-            lines.append("    [ ] \(d.number.map { "\($0). " } ?? "")\(d.title[language] ?? d.id) (\(d.form), \(d.steps.count) steps)\(valid)")
+            lines.append("    [ ] \(index + 1). \(d.title[language] ?? d.id) (\(d.form), \(d.steps.count) steps)\(valid)")
         }
         for f in plan.fees { lines.append("    $ \(f.amount.display) \(f.title[language] ?? f.id)") }
         for d in plan.deadlines { lines.append("    @ \(d.date.iso) \(d.title[language] ?? d.id)") }

@@ -24,9 +24,12 @@ import Testing
 
         let summary = try Repository.run("/usr/bin/pdftotext", [folder + "/case-summary.pdf", "-"]).stdout
         #expect(summary.contains("Papers prepared once, used by several packets"))
-        let statements = summary.components(separatedBy: "Statement of Non-Impediment to Marriage /").count - 1
+        // Each language on its own line: the English title ends its line.
+        let statements = summary.components(separatedBy: "Statement of Non-Impediment to Marriage\n").count - 1
         #expect(statements == 1, "the shared statement is listed once")
-        let dates = summary.components(separatedBy: "\n").filter { $0.range(of: #"^20\d\d-\d\d-\d\d$"#, options: .regularExpression) != nil }
+        // "What comes first" names one date on its own line; the key dates follow it.
+        let keyDates = summary.components(separatedBy: "Key dates").dropFirst().joined()
+        let dates = keyDates.components(separatedBy: "\n").filter { $0.range(of: #"^20\d\d-\d\d-\d\d$"#, options: .regularExpression) != nil }
         #expect(dates == dates.sorted(), "every date of both packets in date order")
         #expect(dates.count >= 4)
 
