@@ -110,9 +110,11 @@ import Testing
         let manifestBytes = try #require(Self.texasFiles["manifest.json"])
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(manifestBytes)) as? [String: Any])
         let documents = ((manifest["packets"] as? [[String: Any]])?.first?["documents"] as? [[String: Any]]) ?? []
+        // The packet numbers its documents 1…n in the checklist's (the manifest's) order; the manifest's own `number`
+        // is the rule book's (the official list's) item number, shown beside it as a reference.
         var byNumber: [Int: String] = [:]
-        for d in documents {
-            if let n = d["number"] as? Int, let title = d["title"] as? [String: Any], let en = title["en"] as? String { byNumber[n] = en }
+        for (index, d) in documents.enumerated() {
+            if let title = d["title"] as? [String: Any], let en = title["en"] as? String { byNumber[index + 1] = en }
         }
         #expect(!byNumber.isEmpty)
         let list = try #require(html.range(of: "<ul class=\"enclosures\">")).upperBound

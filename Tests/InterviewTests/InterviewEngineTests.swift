@@ -127,7 +127,7 @@ final class InterviewQuestionTests: XCTestCase {
         _ = driver.run(script)
         let problem = try XCTUnwrap(driver.state.problems.first)
         XCTAssertEqual(problem.diagnostic.code, "CASE020")
-        XCTAssertTrue(problem.diagnostic.message.hasSuffix("so the consulate's confirmation (item 3) is declared from the start of your settlement in the US"),
+        XCTAssertTrue(problem.diagnostic.message.hasSuffix("so the consulate’s confirmation (item 3) is declared from the start of your settlement in the US"),
                       "diagnostics stay English: \(problem.diagnostic.message)")
     }
 
