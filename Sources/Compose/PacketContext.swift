@@ -181,6 +181,13 @@ public struct PacketContext: Sendable {
 
     /// A document as the templates read it; `number` is its place in the packet (1…n), `source_number` the item
     /// number of the authority's own list, when the rule book gives one.
+    /// `doc.tags`: every tag the procedure's documents declare, true for this document's own, so a template tests
+    /// `doc.tags.co_applicant` on any document and a misspelt tag is an error.
+    func tags(_ d: PlannedDocument) -> TemplateValue {
+        let all = Set(book.procedure(plan.procedure)?.documents.flatMap(\.tags) ?? []).sorted()
+        return .object(all.map { ($0, .bool(d.tags.contains($0))) })
+    }
+
     func document(_ d: PlannedDocument, number: Int) -> TemplateValue {
         let months: TemplateValue = d.valid.flatMap { $0.days == nil ? TemplateValue.number($0.months) : nil } ?? .null
         let days: TemplateValue = d.valid?.days.map(TemplateValue.number) ?? .null
@@ -189,6 +196,7 @@ public struct PacketContext: Sendable {
             ("number", .number(number)),
             ("source_number", d.number.map(TemplateValue.number) ?? .null),
             ("chain", chain(d)),
+            ("tags", tags(d)),
             ("title", .localized(d.title)),
             ("form", label("form.\(d.form)")),
             ("issuer", .localized(d.issuer)),

@@ -126,6 +126,8 @@ public struct PlannedDocument: Sendable, Hashable {
     public var because: [Because]
     /// False: not enclosed in (nor requested by) the letter to the authority; the applicant files it directly.
     public var sentToAuthority: Bool = true
+    /// The rule's `tags`.
+    public var tags: [String] = []
 }
 
 public struct PlannedFee: Sendable, Hashable {

@@ -120,6 +120,7 @@ struct PlanBuilder {
                                form: rule.form, sharedAs: rule.sharedAs, issuer: fill(rule.issuer), obtain: fill(rule.obtain), why: fill(rule.why),
                                steps: steps, valid: valid, because: because)
         document.sentToAuthority = rule.sentToAuthority.map { evaluator.evaluate($0.expression).isTruthy } ?? true
+        document.tags = rule.tags
         return document
     }
 

@@ -232,6 +232,10 @@ struct ProcedureReader {
                             sharedAs: r.string("shared_as"), issuer: issuer, obtain: obtain, why: why,
                             steps: steps, valid: validity, citation: citation, inForce: r.inForce(), location: r.location)
         document.sentToAuthority = r.condition("sent_to_authority", scope: docScope)
+        document.tags = r.strings("tags")
+        for tag in document.tags where tag.isEmpty || !tag.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }) {
+            r.diagnostics.append(.error("RULE012", "a tag is lower-case letters, digits and `_` (templates read `doc.tags.\(tag)`)", at: r.location))
+        }
         return document
     }
 
