@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Rules", "CaseModel"], path: "Tests/TestSupport"),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel", "TestSupport"], exclude: ["Cases", "Procedures"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel", "TestSupport"], exclude: ["Cases"]),
         .testTarget(name: "ComposeTests", dependencies: ["Compose", "HTMLExport"], exclude: ["Fixtures"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PDFFixtures"], exclude: ["Golden"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"]),
