@@ -1,7 +1,7 @@
 import DossierCore
 import Rules
 
-/// A document's chain in short for the checklist's summary table ("Notary › Secretary of State › Consulate"), from
+/// A document's chain in short for the checklist's summary table ("Notary › Secretary of State › Legalization"), from
 /// the kinds of its steps: the catalog's `label.step.<kind>` in every packet language, joined by `label.step.then`
 /// (a character the bundled fonts have). Only the steps that certify (or translate) the paper count; a document with
 /// none shows its first step's kind ("Sign", "Obtain"). Alternative routes are joined by `label.step.or`.
@@ -24,7 +24,7 @@ extension PacketContext {
     }
 
     /// `doc.chain`: localized text, or null for a document without steps. Routes that start alike print the shared
-    /// start once: "Notary › Secretary of State › Consulate; or Apostille › Translation".
+    /// start once: "Notary › Secretary of State › Legalization; or Apostille › Translation".
     func chain(_ d: PlannedDocument) -> TemplateValue {
         let chains = chainKinds(d)
         guard let first = chains.first else { return .null }

@@ -92,7 +92,7 @@ public struct PacketContext: Sendable {
     }
 
     /// An address's country by name, in English where the table has it: an address line is printed once, and
-    /// post and forms (USCIS, consulates) read the country line in English.
+    /// post and the authorities' forms read the country line in English.
     func countryInAddress(_ code: String) -> String {
         guard let name = countryName(code) else { return code }
         return name["en"] ?? languages.first.flatMap { name[$0] } ?? code
@@ -182,7 +182,7 @@ public struct PacketContext: Sendable {
     /// A document as the templates read it; `number` is its place in the packet (1…n), `source_number` the item
     /// number of the authority's own list, when the rule book gives one.
     /// `doc.tags`: every tag the procedure's documents declare, true for this document's own, so a template tests
-    /// `doc.tags.co_applicant` on any document and a misspelt tag is an error.
+    /// `doc.tags.<tag>` on any document and a misspelt tag is an error.
     func tags(_ d: PlannedDocument) -> TemplateValue {
         let all = Set(book.procedure(plan.procedure)?.documents.flatMap(\.tags) ?? []).sorted()
         return .object(all.map { ($0, .bool(d.tags.contains($0))) })

@@ -14,7 +14,7 @@ public indirect enum TemplateValue: Sendable, Hashable {
     case object([(key: String, value: TemplateValue)])
     /// Text in several languages, for `t:localized` and catalog placeholders.
     case localized(LocalizedText)
-    /// A code that prints as its name in the reader's language (a country: `VN` → "Vietnam", "Việt Nam").
+    /// A code that prints as its name in the reader's language (a country: `MX` → "Mexico", "México").
     case named(code: String, name: LocalizedText)
     /// A field that exists but has no value; only `t:if test="?path"` accepts it (as false).
     case null

@@ -91,7 +91,7 @@ public struct DocumentRule: Sendable, Hashable {
     /// Whether the paper goes to the packet's authority (enclosed or requested in its letter); false (per entry):
     /// the applicant files it directly where it is used. Nil: always.
     public var sentToAuthority: Condition?
-    /// Names templates test (`doc.tags.co_applicant`) to pick documents out of a list, e.g. the co-applicants' forms.
+    /// Names templates test (`doc.tags.<tag>`) to pick some documents out of a list.
     public var tags: [String] = []
 }
 
