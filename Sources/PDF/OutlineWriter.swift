@@ -58,17 +58,14 @@ enum OutlineWriter {
                 b.append("<</Title")
                 b.textString(node.title)
                 b.append("/Parent ")
-                b.int(parent)
-                b.append(" 0 R")
+                b.reference(parent)
                 if i > 0 {
                     b.append("/Prev ")
-                    b.int(nodes[i - 1].object)
-                    b.append(" 0 R")
+                    b.reference(nodes[i - 1].object)
                 }
                 if i + 1 < nodes.count {
                     b.append("/Next ")
-                    b.int(nodes[i + 1].object)
-                    b.append(" 0 R")
+                    b.reference(nodes[i + 1].object)
                 }
                 if let first = node.children.first, let last = node.children.last {
                     b.append("/First ")

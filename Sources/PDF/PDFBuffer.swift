@@ -34,6 +34,12 @@ struct PDFBuffer {
         bytes.append(UInt8(0x30 + n % 10))
     }
 
+    /// An indirect reference to an object: `12 0 R`.
+    mutating func reference(_ object: Int) {
+        int(object)
+        append(" 0 R")
+    }
+
     /// A real with at most three decimals and no trailing zeros (`12.5`, `-0.125`, `3`). Total: NaN is 0 and
     /// magnitudes beyond PDF's practical limit (±32767, ISO 32000-1 annex C) are clamped to it.
     mutating func number(_ x: Double) {

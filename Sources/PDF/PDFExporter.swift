@@ -128,8 +128,7 @@ public struct PDFExporter: Sendable {
                     p.append("/Annots[")
                     for (k, a) in annotations.enumerated() {
                         if k > 0 { p.space() }
-                        p.int(a)
-                        p.append(" 0 R")
+                        p.reference(a)
                     }
                     p.append("]")
                 }
@@ -145,8 +144,7 @@ public struct PDFExporter: Sendable {
         for case let font? in embedded {
             r.name(font.resourceName)
             r.space()
-            r.int(font.objectNumber)
-            r.append(" 0 R")
+            r.reference(font.objectNumber)
         }
         r.append(">>")
         if !imageRefs.isEmpty {
@@ -154,8 +152,7 @@ public struct PDFExporter: Sendable {
             for (name, object) in zip(imageNames, imageRefs) {
                 r.name(name)
                 r.space()
-                r.int(object)
-                r.append(" 0 R")
+                r.reference(object)
             }
             r.append(">>")
         }
@@ -166,8 +163,7 @@ public struct PDFExporter: Sendable {
         pages.append("<</Type/Pages/Kids[")
         for (k, object) in pageObjects.enumerated() {
             if k > 0 { pages.space() }
-            pages.int(object)
-            pages.append(" 0 R")
+            pages.reference(object)
         }
         pages.append("]/Count ")
         pages.int(pageObjects.count)
@@ -212,8 +208,7 @@ public struct PDFExporter: Sendable {
     private static func link(_ r: Rect, uri: String, pageHeight: Double, structParent: Int?, page: Int) -> PDFBuffer {
         var b = PDFBuffer()
         b.append("<</Type/Annot/Subtype/Link/P ")
-        b.int(page)
-        b.append(" 0 R")
+        b.reference(page)
         if let structParent {
             b.append("/StructParent ")
             b.int(structParent)

@@ -101,12 +101,10 @@ struct StructureWriter {
                 b.append("<</S")
                 b.name(role)
                 b.append("/P ")
-                b.int(n == 0 ? (packet ? top : root) : objects[d][Int(node.parent)])
-                b.append(" 0 R")
+                b.reference(n == 0 ? (packet ? top : root) : objects[d][Int(node.parent)])
                 if let page = elementPage {
                     b.append("/Pg ")
-                    b.int(pageObjects[page])
-                    b.append(" 0 R")
+                    b.reference(pageObjects[page])
                 }
                 if n == 0 && packet {
                     b.append("/T")
@@ -146,8 +144,7 @@ struct StructureWriter {
                         b.int(pageObjects[page])
                         b.append(" 0 R>>")
                     case nil:
-                        b.int(k.child)
-                        b.append(" 0 R")
+                        b.reference(k.child)
                     }
                 }
                 if kids.count != 1 { b.append("]") }
@@ -162,8 +159,7 @@ struct StructureWriter {
             b.append(" 0 R/K[")
             for (d, _) in documents.enumerated() where objects[d][0] != 0 {
                 if d > 0 { b.space() }
-                b.int(objects[d][0])
-                b.append(" 0 R")
+                b.reference(objects[d][0])
             }
             b.append("]>>")
             file.set(top, b)
@@ -177,8 +173,7 @@ struct StructureWriter {
             tree.append("[")
             for (i, parent) in parents.enumerated() {
                 if i > 0 { tree.space() }
-                tree.int(objects[parent.document][Int(parent.node)])
-                tree.append(" 0 R")
+                tree.reference(objects[parent.document][Int(parent.node)])
             }
             tree.append("]")
         }
@@ -186,8 +181,7 @@ struct StructureWriter {
             tree.space()
             tree.int(firstAnnotationKey + i)
             tree.space()
-            tree.int(objects[parent.document][Int(parent.node)])
-            tree.append(" 0 R")
+            tree.reference(objects[parent.document][Int(parent.node)])
         }
         tree.append("]>>")
         file.set(parentTree, tree)
