@@ -147,7 +147,8 @@ public struct PacketContext: Sendable {
         let total = plan.fees.reduce(0) { $0 + $1.amount.minorUnits }
         // One numbering for the whole packet: 1…n in checklist order, so the letter's enclosures (the same values)
         // carry the checklist's numbers; the rule book's own item number is kept as `source_number`.
-        let documents = plan.documents.enumerated().map { (planned: $1, value: document($1, number: $0 + 1)) }
+        let tags = declaredTags
+        let documents = plan.documents.enumerated().map { (planned: $1, value: document($1, number: $0 + 1, tags: tags)) }
         return .object([
             ("procedure", .string(plan.procedure)),
             ("title", .localized(plan.title)),
@@ -179,16 +180,14 @@ public struct PacketContext: Sendable {
         Set(text.entries.map(\.text)).count == 1 ? .string(text.entries[0].text) : .localized(text)
     }
 
-    /// A document as the templates read it; `number` is its place in the packet (1…n), `source_number` the item
-    /// number of the authority's own list, when the rule book gives one.
-    /// `doc.tags`: every tag the procedure's documents declare, true for this document's own, so a template tests
-    /// `doc.tags.<tag>` on any document and a misspelt tag is an error.
-    func tags(_ d: PlannedDocument) -> TemplateValue {
-        let all = Set(book.procedure(plan.procedure)?.documents.flatMap(\.tags) ?? []).sorted()
-        return .object(all.map { ($0, .bool(d.tags.contains($0))) })
+    /// Every tag the procedure's documents declare, sorted: each document's `doc.tags` has them all.
+    var declaredTags: [String] {
+        Set(book.procedure(plan.procedure)?.documents.flatMap(\.tags) ?? []).sorted()
     }
 
-    func document(_ d: PlannedDocument, number: Int) -> TemplateValue {
+    /// A document as the templates read it; `number` is its place in the packet (1…n), `source_number` the item
+    /// number of the authority's own list, when the rule book gives one.
+    func document(_ d: PlannedDocument, number: Int, tags: [String]) -> TemplateValue {
         let months: TemplateValue = d.valid.flatMap { $0.days == nil ? TemplateValue.number($0.months) : nil } ?? .null
         let days: TemplateValue = d.valid?.days.map(TemplateValue.number) ?? .null
         return .object([
@@ -196,7 +195,9 @@ public struct PacketContext: Sendable {
             ("number", .number(number)),
             ("source_number", d.number.map(TemplateValue.number) ?? .null),
             ("chain", chain(d)),
-            ("tags", tags(d)),
+            // True for this document's own tags, so a template tests `doc.tags.<tag>` on any document and a
+            // misspelt tag is an error.
+            ("tags", .object(tags.map { ($0, .bool(d.tags.contains($0))) })),
             ("title", .localized(d.title)),
             ("form", label("form.\(d.form)")),
             ("issuer", .localized(d.issuer)),
