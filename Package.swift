@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "CaseModel", "TestSupport"], exclude: ["Cases"]),
-        .testTarget(name: "ComposeTests", dependencies: ["Compose", "HTMLExport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ComposeTests", dependencies: ["Compose", "HTMLExport", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PDFFixtures"], exclude: ["Golden"]),
         .testTarget(name: "PDFTests", dependencies: ["PDF", "Typesetting", "DocumentModel", "PDFFixtures"]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "TestSupport", "Rules", "CaseModel", "dossier"]),

@@ -1,24 +1,13 @@
+import TestSupport
 import Compose
 import DossierCore
 import Testing
 
 /// Arbitrary input must give a result or diagnostics, never a trap.
 @Suite struct FuzzTests {
-    /// SplitMix64: a seeded generator, so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let alphabet = Array("<>/{}\"'&;=!?.t: \n\u{00E9}\u{0323}#x".utf8)
 
-    static func mutate(_ bytes: [UInt8], _ rng: inout Generator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var out = bytes
         for _ in 0..<Int.random(in: 1...6, using: &rng) {
             guard !out.isEmpty else { break }
@@ -35,7 +24,7 @@ import Testing
 
     @Test func mutatedTemplatesNeverTrap() throws {
         let original = try Fixtures.load("checklist.xhtml")
-        var rng = Generator(state: 2027)
+        var rng = SplitMix64(state: 2027)
         var parsed = 0, rejected = 0
         for _ in 0..<400 {
             let bytes = Self.mutate(original, &rng)
@@ -59,7 +48,7 @@ import Testing
 
     @Test func mutatedCatalogsNeverTrap() throws {
         let original = try Fixtures.load("strings/vi.yaml")
-        var rng = Generator(state: 14)
+        var rng = SplitMix64(state: 14)
         for _ in 0..<300 {
             let bytes = Self.mutate(original, &rng)
             do {
@@ -71,7 +60,7 @@ import Testing
     }
 
     @Test func arbitraryPathsAndValuesNeverTrap() throws {
-        var rng = Generator(state: 7)
+        var rng = SplitMix64(state: 7)
         let pieces = ["doc", "case", ".", "0", "1", "-", "_", "?", "!", "{", "}", " ", "é", "packet", "documents"]
         for _ in 0..<300 {
             let path = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()

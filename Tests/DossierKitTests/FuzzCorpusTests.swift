@@ -27,18 +27,6 @@ import Testing
         }
     }
 
-    /// SplitMix64: seeded, so a failure replays.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Bytes that matter to YAML, CSV, XML and CSS, plus control, invisible and non-UTF-8 bytes.
     static let alphabet: [[UInt8]] = ["&a ", "*a", "!!binary ", "{", "}", "[", "]", ":", ",", "\"", "'", "\n", "\r\n",
                                       "\t", "-", "0", "9", "1e308pt", "0001-01-01", "9999-12-31", "<", ">", "/", ";",
@@ -48,7 +36,7 @@ import Testing
     @Test(arguments: FuzzEntry.Kind.allCases)
     func seededMutantsNeverTrap(kind: FuzzEntry.Kind) throws {
         let entry = try #require(Self.entry)
-        var rng = Generator(state: 15)
+        var rng = SplitMix64(state: 15)
         for seed in Self.corpus(kind).prefix(3) {
             for _ in 0..<12 {
                 var bytes = seed.bytes
